@@ -1,0 +1,7 @@
+import { Foundation1763700000001 } from './0001-foundation';
+
+/**
+ * Every migration, in order. Listed statically because a glob of files breaks once
+ * Vite bundles the main process. Append new ones at the end; never edit a shipped one.
+ */
+export const migrations = [Foundation1763700000001];
