@@ -1,0 +1,14 @@
+import * as z from 'zod';
+
+/** Inputs are always objects with no unknown keys: a typo in a field name is an error, not ignored. */
+export const noInput = z.object({}).strict();
+export const ok = z.object({ ok: z.literal(true) });
+
+export const staffRole = z.enum(['cashier', 'manager']);
+export const staffInfo = z.object({ id: z.string(), name: z.string(), role: staffRole });
+export type StaffInfo = z.infer<typeof staffInfo>;
+
+/** A staff PIN: 4 to 8 digits. */
+export const pin = z.string().regex(/^\d{4,8}$/, { error: 'field.pin' });
+export const personName = z.string().trim().min(1, { error: 'field.required' }).max(40, { error: 'field.tooLong' });
+export const uuid = z.uuid({ error: 'field.id' });

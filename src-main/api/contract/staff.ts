@@ -1,0 +1,51 @@
+import * as z from 'zod';
+import { method } from './define';
+import { noInput, ok, personName, pin, staffInfo, staffRole, uuid } from './common';
+
+export const staffContract = {
+  'staff.setupStatus': method({
+    summary: 'Whether the first manager still has to be created.',
+    access: 'public',
+    input: noInput,
+    output: z.object({ needsSetup: z.boolean(), storeName: z.string() }),
+  }),
+  'staff.setup': method({
+    summary: 'First run: name the store and create the first manager, who is then signed in.',
+    access: 'public',
+    input: z.object({ storeName: personName, managerName: personName, pin }).strict(),
+    output: staffInfo,
+  }),
+  'staff.list': method({
+    summary: 'Active staff for the sign-in screen (names and roles, never PINs).',
+    access: 'public',
+    input: noInput,
+    output: z.array(staffInfo),
+  }),
+  'staff.signIn': method({
+    summary: 'Sign in with a PIN. Wrong PINs are audited and throttled.',
+    access: 'public',
+    input: z.object({ staffId: uuid, pin }).strict(),
+    output: staffInfo,
+  }),
+  'staff.signOut': method({ summary: 'Sign out.', access: 'staff', input: noInput, output: ok }),
+  'staff.current': method({
+    summary: 'Who is signed in on this screen.',
+    access: 'public',
+    input: noInput,
+    output: z.object({ staff: staffInfo.nullable() }),
+  }),
+  'staff.create': method({
+    summary: 'Add a cashier or manager (manager only).',
+    access: 'manager',
+    input: z.object({ name: personName, role: staffRole, pin }).strict(),
+    output: staffInfo,
+  }),
+  'staff.audit': method({
+    summary: 'Recent audit records (manager only).',
+    access: 'manager',
+    input: z.object({ limit: z.number().int().min(1).max(500) }).strict(),
+    output: z.array(
+      z.object({ at: z.string(), staffName: z.string().nullable(), action: z.string(), outcome: z.string(), detail: z.record(z.string(), z.unknown()) }),
+    ),
+  }),
+};

@@ -1,0 +1,9 @@
+import type { Services } from '../../services';
+import { staffHandlers } from './staff';
+import { systemHandlers } from './system';
+import type { AllHandlers } from './types';
+
+/** Every handler; the type makes a contract method without a handler a compile error. */
+export function createHandlers(s: Services): AllHandlers {
+  return { ...staffHandlers(s), ...systemHandlers(s) };
+}

@@ -1,0 +1,25 @@
+import type { Services } from '../../services';
+import type { HandlerMap } from './types';
+
+export function systemHandlers(s: Services) {
+  const storeSettings = () => {
+    const v = s.settings.get();
+    return { storeName: v.store.name, currency: v.store.currency, timeZone: v.store.timeZone, locale: v.store.locale, terminalName: v.terminal.name };
+  };
+  return {
+    'system.info': async () => {
+      const v = s.settings.get();
+      return { version: s.config.version, host: s.config.host, storeId: v.store.id, terminalId: v.terminal.id, demo: s.config.demo, settings: storeSettings() };
+    },
+    'settings.update': async (input, ctx) => {
+      s.settings.update((v) => {
+        if (input.storeName !== undefined) v.store.name = input.storeName;
+        if (input.terminalName !== undefined) v.terminal.name = input.terminalName;
+        if (input.locale !== undefined) v.store.locale = input.locale;
+        if (input.timeZone !== undefined) v.store.timeZone = input.timeZone;
+      });
+      await s.audit.record('settings.update', 'ok', ctx.session.staff?.id ?? null, input);
+      return storeSettings();
+    },
+  } satisfies HandlerMap<'system.' | 'settings.'>;
+}

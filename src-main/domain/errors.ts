@@ -1,0 +1,79 @@
+/**
+ * Every failure that crosses the API is a PosError: a stable code, parameters, and a
+ * message in each supported language. Nothing else (no stack, no internal message)
+ * reaches a cashier.
+ */
+export type Locale = 'zh-CN' | 'en';
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+
+type Params = Record<string, string | number>;
+
+const MESSAGES = {
+  INVALID_INPUT: { en: 'Please check the highlighted fields.', 'zh-CN': '请检查标出的输入项。' },
+  NOT_FOUND: { en: '{what} was not found.', 'zh-CN': '未找到{what}。' },
+  FORBIDDEN: { en: 'Only a manager may do this.', 'zh-CN': '只有店长可以执行此操作。' },
+  NOT_SIGNED_IN: { en: 'Please sign in first.', 'zh-CN': '请先登录。' },
+  PIN_INCORRECT: { en: 'Wrong PIN. Please try again.', 'zh-CN': '密码错误，请重试。' },
+  SIGN_IN_LOCKED: {
+    en: 'Too many wrong PINs. Try again in {seconds} s.',
+    'zh-CN': '密码错误次数过多，请在 {seconds} 秒后重试。',
+  },
+  ALREADY_SET_UP: { en: 'This store is already set up.', 'zh-CN': '本店已完成初始设置。' },
+  NOT_SET_UP: { en: 'This store is not set up yet.', 'zh-CN': '本店尚未完成初始设置。' },
+  NAME_TAKEN: { en: 'A staff member named {name} already exists.', 'zh-CN': '已有名为 {name} 的员工。' },
+  LAST_MANAGER: { en: 'The last active manager cannot be removed.', 'zh-CN': '不能停用最后一位店长。' },
+  UNKNOWN_METHOD: { en: 'Unknown request {method}.', 'zh-CN': '未知请求 {method}。' },
+  TIMEOUT: { en: 'The terminal did not answer in time.', 'zh-CN': '终端响应超时。' },
+  DISCONNECTED: { en: 'Lost connection to the terminal.', 'zh-CN': '与终端的连接已断开。' },
+  ALREADY_RUNNING: {
+    en: 'Counter POS is already running on this computer.',
+    'zh-CN': 'Counter POS 已在本机运行。',
+  },
+  INTERNAL: {
+    en: 'Something went wrong. Nothing was changed; please try again or call support.',
+    'zh-CN': '出现错误，未做任何更改。请重试或联系技术支持。',
+  },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type ErrorCode = keyof typeof MESSAGES;
+
+export interface FieldIssue {
+  path: string;
+  message: Record<Locale, string>;
+}
+
+/** The plain, cloneable shape an error has when it crosses the boundary. */
+export interface PosErrorData {
+  code: ErrorCode;
+  message: Record<Locale, string>;
+  params: Params;
+  fields?: FieldIssue[];
+}
+
+function fill(template: string, params: Params): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+export function localize(code: ErrorCode, params: Params = {}): Record<Locale, string> {
+  const m = MESSAGES[code];
+  return { en: fill(m.en, params), 'zh-CN': fill(m['zh-CN'], params) };
+}
+
+export class PosError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Params = {},
+    readonly fields?: FieldIssue[],
+  ) {
+    super(localize(code, params).en);
+    this.name = 'PosError';
+  }
+
+  toData(): PosErrorData {
+    return { code: this.code, message: localize(this.code, this.params), params: this.params, ...(this.fields ? { fields: this.fields } : {}) };
+  }
+}
+
+export function isPosErrorData(v: unknown): v is PosErrorData {
+  return typeof v === 'object' && v !== null && typeof (v as PosErrorData).code === 'string' && typeof (v as PosErrorData).message === 'object';
+}

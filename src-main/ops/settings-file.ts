@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as z from 'zod';
+import { v7 as uuidv7 } from 'uuid';
+
+/**
+ * The terminal's settings: a JSON file in the data dir that an IT person may edit by hand.
+ * It is validated at start; a bad file stops the app with a message naming the field,
+ * and is never overwritten.
+ */
+export const settingsSchema = z
+  .object({
+    version: z.literal(1),
+    store: z
+      .object({
+        id: z.uuid(),
+        name: z.string().max(60),
+        currency: z.string().regex(/^[A-Z]{3}$/),
+        timeZone: z.string().refine(isTimeZone, 'unknown time zone'),
+        locale: z.enum(['zh-CN', 'en']),
+      })
+      .strict(),
+    terminal: z.object({ id: z.uuid(), name: z.string().min(1).max(40) }).strict(),
+    /** Device settings, validated by the device layer. */
+    devices: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict();
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export class SettingsFileError extends Error {
+  readonly code = 'SETTINGS_INVALID';
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`Settings file ${file} is invalid:\n  - ${problems.join('\n  - ')}\nFix or delete the file (a new one with defaults is then created). Nothing was changed.`);
+  }
+}
+
+export const SETTINGS_FILE = 'settings.json';
+
+export function defaultSettings(): Settings {
+  return {
+    version: 1,
+    store: { id: uuidv7(), name: '', currency: 'CNY', timeZone: 'Asia/Shanghai', locale: 'zh-CN' },
+    terminal: { id: uuidv7(), name: 'Counter 1' },
+    devices: {},
+  };
+}
+
+export class SettingsStore {
+  private current: Settings;
+
+  private constructor(
+    readonly file: string,
+    settings: Settings,
+  ) {
+    this.current = settings;
+  }
+
+  /** Loads the file, creating it with defaults on first run. Throws SettingsFileError on a bad file. */
+  static open(dataDir: string): SettingsStore {
+    const file = path.join(dataDir, SETTINGS_FILE);
+    if (!fs.existsSync(file)) {
+      const store = new SettingsStore(file, defaultSettings());
+      store.write();
+      return store;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new SettingsFileError(file, [`not valid JSON (${(e as Error).message})`]);
+    }
+    const parsed = settingsSchema.safeParse(raw);
+    if (!parsed.success) {
+      throw new SettingsFileError(
+        file,
+        parsed.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`),
+      );
+    }
+    return new SettingsStore(file, parsed.data);
+  }
+
+  get(): Settings {
+    return structuredClone(this.current);
+  }
+
+  /** Applies a change, validates the result, and writes atomically (temp file + rename). */
+  update(change: (s: Settings) => void): Settings {
+    const next = structuredClone(this.current);
+    change(next);
+    this.current = settingsSchema.parse(next);
+    this.write();
+    return this.get();
+  }
+
+  private write(): void {
+    const tmp = `${this.file}.tmp`;
+    fs.writeFileSync(tmp, `${JSON.stringify(this.current, null, 2)}\n`);
+    fs.renameSync(tmp, this.file);
+  }
+}
