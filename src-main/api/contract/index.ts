@@ -23,10 +23,11 @@ export type EventPayload<E extends EventName> = z.output<Events[E]>;
 
 export type { MethodSpec };
 export type { StaffInfo } from './common';
+import type { PosErrorData } from '../../domain/errors';
 export type { PosErrorData, Locale } from '../../domain/errors';
 
 /** The reply of every call: a value, or a plain error object. Nothing else crosses the boundary. */
-export type CallResult<T = unknown> = { ok: true; value: T } | { ok: false; error: import('../../domain/errors').PosErrorData };
+export type CallResult<T = unknown> = { ok: true; value: T } | { ok: false; error: PosErrorData };
 
 /** What the preload (Electron) or the WebSocket bridge (browser host) exposes as window.posBridge. */
 export interface PosBridge {

@@ -1,7 +1,8 @@
 import { Foundation1763700000001 } from './0001-foundation';
+import { Ledger1763700000002 } from './0002-ledger';
 
 /**
  * Every migration, in order. Listed statically because a glob of files breaks once
  * Vite bundles the main process. Append new ones at the end; never edit a shipped one.
  */
-export const migrations = [Foundation1763700000001];
+export const migrations = [Foundation1763700000001, Ledger1763700000002];
