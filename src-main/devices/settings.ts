@@ -1,0 +1,72 @@
+// Device settings as the manager screen edits them. Validated with zod at the
+// boundary; every device defaults to disabled so a fresh install starts quietly.
+import { z } from 'zod';
+
+/** tcp://host[:port], a device file such as /dev/usb/lp0, or printer:NAME for an OS (CUPS) queue. */
+const printerAddress = z
+  .string()
+  .trim()
+  .refine((s) => /^tcp:\/\/[^/:]+(:\d{1,5})?\/?$/i.test(s) || /^printer:[^/]+$/i.test(s) || s.startsWith('/') || /^[A-Za-z]:\\|^\\\\/.test(s), {
+    message: 'use tcp://host:9100, a device path such as /dev/usb/lp0, or printer:NAME',
+  });
+
+export const PrinterSettingsSchema = z.object({
+  enabled: z.boolean().default(false),
+  /** Command set: EPSON ESC/POS (and compatibles) or STAR line mode. */
+  type: z.enum(['epson', 'star']).default('epson'),
+  address: printerAddress.default('tcp://192.168.1.100:9100'),
+  paperMm: z.union([z.literal(58), z.literal(80)]).default(80),
+  /**
+   * How Chinese reaches paper: 'gb18030' sends GB18030 bytes in the printer's Chinese mode
+   * (node-thermal-printer's own CHINA code page is GB2312 only); 'raster' prints the text as a
+   * bitmap for printers without a Chinese font; 'latin' uses single-byte code pages only.
+   */
+  chinese: z.enum(['gb18030', 'raster', 'latin']).default('gb18030'),
+  /** Kick the cash drawer on receipts that ask for it. */
+  cashDrawer: z.boolean().default(true),
+});
+
+export const ScannerSettingsSchema = z.object({
+  enabled: z.boolean().default(false),
+  /** Serial port path (/dev/ttyUSB0, COM3). Wedge scanners need no settings: the renderer catches them. */
+  path: z.string().trim().default(''),
+  baudRate: z.number().int().positive().default(9600),
+  /** What the scanner sends after each code. */
+  terminator: z.enum(['CR', 'LF', 'CRLF', 'TAB']).default('CR'),
+});
+
+export const CardReaderSettingsSchema = z.object({
+  enabled: z.boolean().default(false),
+  vendorId: z.number().int().min(0).max(0xffff).default(0),
+  productId: z.number().int().min(0).max(0xffff).default(0),
+  /** Optional OS path from discovery when two identical readers are plugged in. */
+  path: z.string().trim().optional(),
+  /** Readers with numbered reports put a report id byte first. */
+  reportId: z.boolean().default(false),
+});
+
+export const PumpSettingsSchema = z.object({
+  enabled: z.boolean().default(false),
+  /** Only a serial jsonPTS-style controller today; an HTTP jsonPTS adapter can be added later. */
+  adapter: z.enum(['serial-jsonpts']).default('serial-jsonpts'),
+  path: z.string().trim().default(''),
+  baudRate: z.number().int().positive().default(57600),
+  /** Pump numbers on the forecourt that the counter controls. */
+  pumps: z.array(z.number().int().min(1).max(99)).default([1]),
+});
+
+export const DeviceSettingsSchema = z.object({
+  printer: PrinterSettingsSchema.prefault({}),
+  scanner: ScannerSettingsSchema.prefault({}),
+  cardReader: CardReaderSettingsSchema.prefault({}),
+  pump: PumpSettingsSchema.prefault({}),
+});
+
+export type DeviceSettings = z.infer<typeof DeviceSettingsSchema>;
+export type DeviceSettingsInput = z.input<typeof DeviceSettingsSchema>;
+export type PrinterSettings = z.infer<typeof PrinterSettingsSchema>;
+export type ScannerSettings = z.infer<typeof ScannerSettingsSchema>;
+export type CardReaderSettings = z.infer<typeof CardReaderSettingsSchema>;
+export type PumpSettings = z.infer<typeof PumpSettingsSchema>;
+
+export const defaultDeviceSettings: DeviceSettings = DeviceSettingsSchema.parse({});

@@ -1,0 +1,27 @@
+// Money on receipts: integer minor units formatted by Intl, never through a float.
+
+/** Decimal places of a currency (CNY 2, JPY 0), as Intl knows them. */
+export function minorDigits(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** Exact decimal string of an integer minor-unit amount: 1230 CNY -> "12.30". */
+export function toDecimalString(minor: number, currency: string): string {
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`money must be an integer of minor units, got ${minor}`);
+  const digits = minorDigits(currency);
+  const sign = minor < 0 ? '-' : '';
+  const abs = String(Math.abs(minor)).padStart(digits + 1, '0');
+  if (digits === 0) return sign + abs;
+  return `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
+}
+
+/** Localized money text: 1230 CNY in zh-CN -> "¥12.30". Intl formats the exact decimal string. */
+export function formatMoney(minor: number, currency: string, locale: string): string {
+  const fmt = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  // A decimal string keeps the value exact (Intl.NumberFormat v3 accepts numeric strings).
+  return fmt.format(toDecimalString(minor, currency) as Intl.StringNumericLiteral);
+}
+
+export function formatCount(n: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(n);
+}
