@@ -1,0 +1,74 @@
+/**
+ * `npm run pos -- <command> [options]`: maintenance commands that run under plain Node
+ * (no Electron). Add a command by adding an entry to COMMANDS.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { DATABASE_FILE } from './ledger/database';
+import { verifyJournal } from './ledger/journal';
+
+interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+type Command = { usage: string; run: (args: string[], io: CliIo) => number };
+
+const COMMANDS: Record<string, Command> = {
+  'journal verify': {
+    usage: 'journal verify --data-dir DIR',
+    run(args, io) {
+      const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } }, strict: true });
+      const dir = values['data-dir'];
+      if (!dir) throw new UsageError('--data-dir is required');
+      const file = path.join(dir, DATABASE_FILE);
+      if (!fs.existsSync(file)) {
+        io.err(`No ledger database at ${file}`);
+        return 2;
+      }
+      const db = new Database(file, { readonly: true, fileMustExist: true });
+      try {
+        const r = verifyJournal(db);
+        if (r.ok) {
+          io.out(`OK ${r.count} entries`);
+          return 0;
+        }
+        io.out(`FAILED terminal ${r.terminalId} seq ${r.seq}: ${r.reason} (${r.detail}); ${r.count} entries verified before it`);
+        return 1;
+      } finally {
+        db.close();
+      }
+    },
+  },
+};
+
+class UsageError extends Error {}
+
+export function main(argv: string[], io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) }): number {
+  const usage = () => io.err(`Usage:\n${Object.values(COMMANDS).map((c) => `  pos ${c.usage}`).join('\n')}`);
+  // Longest command name that prefixes the arguments wins ("journal verify" before "journal").
+  const name = Object.keys(COMMANDS)
+    .sort((a, b) => b.length - a.length)
+    .find((n) => n.split(' ').every((w, i) => argv[i] === w));
+  if (!name) {
+    usage();
+    return 2;
+  }
+  try {
+    return COMMANDS[name]!.run(argv.slice(name.split(' ').length), io);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err((e as Error).message);
+      usage();
+      return 2;
+    }
+    throw e;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,7 @@
+export { Ledger } from './ledger';
+export { LedgerQueries } from './queries';
+export { verifyJournal, type VerifyResult } from './journal';
+export { NORMAL_BY_KIND } from './accounts';
+export type { ImportRow } from './replay';
+export * from './types';
+export { LedgerError, isLedgerError, type LedgerErrorCode } from '../domain/ledger';
