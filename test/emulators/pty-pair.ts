@@ -1,0 +1,90 @@
+// A virtual serial cable: socat joins two pseudo-terminals and links them at
+// stable paths. The app opens one end as if it were /dev/ttyUSB0; an emulator or
+// presenter opens the other. stop() unplugs the cable, start() plugs it back in
+// at the same paths.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export class PtyPair {
+  private child: ChildProcess | undefined;
+  /** The app's end, e.g. /tmp/pos-pty-XXXX/app. */
+  readonly appPath: string;
+  /** The device's end, where an emulator or presenter writes. */
+  readonly devicePath: string;
+  readonly dir: string;
+
+  constructor(name = 'serial') {
+    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), `pos-pty-${name}-`));
+    this.appPath = path.join(this.dir, 'app');
+    this.devicePath = path.join(this.dir, 'device');
+  }
+
+  get running(): boolean {
+    return this.child !== undefined;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  async start(timeoutMs = 5000): Promise<{ appPath: string; devicePath: string }> {
+    if (this.child) return { appPath: this.appPath, devicePath: this.devicePath };
+    const child = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${this.appPath}`, `pty,raw,echo=0,link=${this.devicePath}`], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    this.child = child;
+    await new Promise<void>((resolve, reject) => {
+      let stderr = '';
+      const timer = setTimeout(() => fail(new Error(`socat did not start: ${stderr}`)), timeoutMs);
+      const fail = (err: Error) => {
+        clearTimeout(timer);
+        child.kill('SIGKILL');
+        this.child = undefined;
+        reject(err);
+      };
+      child.once('error', fail); // socat not installed
+      child.stderr!.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        // "starting data transfer loop" is logged once both ptys and their links exist.
+        if (/starting data transfer loop/.test(stderr)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.once('exit', (code) => fail(new Error(`socat exited (${code}): ${stderr}`)));
+    });
+    child.removeAllListeners('exit');
+    child.once('exit', () => {
+      if (this.child === child) this.child = undefined;
+    });
+    return { appPath: this.appPath, devicePath: this.devicePath };
+  }
+
+  /** Unplugs the cable: both ends disappear; the open ports see EIO / close. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    this.child = undefined;
+    if (child.exitCode === null && child.signalCode === null) {
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      });
+    }
+  }
+
+  /** Stops socat and removes the link directory. */
+  async dispose(): Promise<void> {
+    await this.stop();
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Starts `socat -d -d pty,raw,echo=0,link=A pty,raw,echo=0,link=B` and returns both paths. */
+export async function startPtyPair(name?: string): Promise<PtyPair> {
+  const pair = new PtyPair(name);
+  await pair.start();
+  return pair;
+}
