@@ -1,4 +1,4 @@
-import { LedgerError } from '../domain/ledger';
+import { LedgerError, canonicalJson } from '../domain/ledger';
 import type { Statements } from './statements';
 
 /**
@@ -13,5 +13,5 @@ export function previousResult(st: Statements, commandId: string, fingerprint: s
 }
 
 export function recordResult(st: Statements, commandId: string, fingerprint: string, result: unknown, entryId: string): void {
-  st.insertCommand.run(commandId, fingerprint, JSON.stringify(result), entryId);
+  st.insertCommand.run(commandId, fingerprint, canonicalJson(result), entryId);
 }

@@ -1,4 +1,4 @@
-import { LedgerError, chainHash } from '../domain/ledger';
+import { LedgerError, canonicalJson, chainHash } from '../domain/ledger';
 import type { Ctx } from './accounts';
 import { applyOp } from './ops';
 import type { EntryBody } from './types';
@@ -39,7 +39,7 @@ export function importEntries(ctx: Ctx, rows: Iterable<ImportRow>): number {
     for (const op of body.ops) applyOp(ctx, op, body.id, body.at);
     st.insertJournal.run(body.id, body.store, body.terminal, body.seq, body.at, body.command?.id ?? null, row.body, row.prev_hash, row.hash);
     if (body.command) {
-      st.insertCommand.run(body.command.id, body.command.fingerprint, JSON.stringify(body.command.result), body.id);
+      st.insertCommand.run(body.command.id, body.command.fingerprint, canonicalJson(body.command.result), body.id);
     }
     n++;
   }

@@ -1,5 +1,6 @@
 import { AuditEntity } from './audit';
+import { LedgerAccountEntity, LedgerJournalEntity } from './ledger';
 import { StaffEntity } from './staff';
 
 /** Every TypeORM entity schema; workflows append theirs here. */
-export const entities = [StaffEntity, AuditEntity];
+export const entities = [StaffEntity, AuditEntity, LedgerAccountEntity, LedgerJournalEntity];
