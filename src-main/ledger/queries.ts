@@ -63,7 +63,14 @@ export class LedgerQueries {
       transfers: db.prepare(`SELECT * FROM ledger_transfer WHERE committed_at >= ? AND committed_at < ? ORDER BY committed_at, id`),
       legs: db.prepare(`SELECT * FROM ledger_posting WHERE transfer_id = ? ORDER BY leg`),
       transfer: db.prepare(`SELECT * FROM ledger_transfer WHERE id = ?`),
+      command: db.prepare(`SELECT result FROM ledger_command WHERE command_id = ?`).pluck(),
     };
+  }
+
+  /** The result a committed command returned, or undefined if that id never committed (a lost response can be looked up). */
+  commandResult(commandId: string): unknown {
+    const r = this.s.command.get(commandId) as string | undefined;
+    return r === undefined ? undefined : (JSON.parse(r) as unknown);
   }
 
   account(id: string): AccountRow | undefined {
