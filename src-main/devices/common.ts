@@ -56,8 +56,10 @@ export interface DeviceTiming {
   backoffInitialMs: number;
   /** Reconnect delays double up to this cap, so a replugged device is found within it. */
   backoffMaxMs: number;
-  /** How often an online device is checked (printer probe, pump status poll). */
+  /** How often pump status is polled while the controller is online (the screen follows the fill). */
   pollMs: number;
+  /** How often an online printer is probed; slower, as many LAN printers take one connection at a time. */
+  probeMs: number;
   /** How long to wait for a device to answer a request. */
   requestTimeoutMs: number;
 }
@@ -66,6 +68,7 @@ export const defaultTiming: DeviceTiming = {
   backoffInitialMs: 500,
   backoffMaxMs: 15_000,
   pollMs: 1_000,
+  probeMs: 5_000,
   requestTimeoutMs: 2_000,
 };
 

@@ -31,22 +31,28 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-/** Splits text into chunks of at most `columns` display columns (never splitting a character). */
+/**
+ * Splits text into lines of at most `columns` display columns, breaking after a space when
+ * the line has one (English words stay whole) and anywhere otherwise (Chinese has no spaces).
+ */
 export function wrapToWidth(text: string, columns: number): string[] {
   const out: string[] = [];
-  let line = '';
+  let line: string[] = [];
   let width = 0;
   for (const ch of text) {
     const w = isWide(ch.codePointAt(0) ?? 0) ? 2 : 1;
-    if (width + w > columns) {
-      out.push(line);
-      line = '';
-      width = 0;
+    if (width + w > columns && line.length > 0) {
+      const space = line.lastIndexOf(' ');
+      const carry = space > 0 ? line.splice(space + 1) : [];
+      out.push(line.join('').trimEnd());
+      line = carry;
+      width = displayWidth(carry.join(''));
     }
-    line += ch;
+    if (line.length === 0 && ch === ' ') continue;
+    line.push(ch);
     width += w;
   }
-  if (line || out.length === 0) out.push(line);
+  if (line.length > 0 || out.length === 0) out.push(line.join(''));
   return out;
 }
 

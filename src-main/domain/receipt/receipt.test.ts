@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, formatMoney, layoutReceipt, receiptPreview, toDecimalString, type Receipt } from './index';
+import { displayWidth, formatMoney, wrapToWidth, layoutReceipt, receiptPreview, toDecimalString, type Receipt } from './index';
 
 const sampleReceipt: Receipt = {
   storeName: '清泉浴场 Spring Spa',
@@ -30,6 +30,12 @@ describe('receipt money', () => {
 });
 
 describe('receipt layout', () => {
+  it('wraps English at spaces and Chinese anywhere', () => {
+    expect(wrapToWidth('测试店 Demo store', 16)).toEqual(['测试店 Demo', 'store']);
+    expect(wrapToWidth('洗浴中心温泉大浴场', 8)).toEqual(['洗浴中心', '温泉大浴', '场']);
+    expect(wrapToWidth('', 8)).toEqual(['']);
+  });
+
   it('pads pairs by display width so Chinese columns line up', () => {
     expect(displayWidth('合计')).toBe(4);
     const lines = layoutReceipt(sampleReceipt, 32);

@@ -1,7 +1,7 @@
 // Shared test data and helpers for the device integration tests.
 import zlib from 'node:zlib';
 import type { Receipt } from '../../../src-main/domain/receipt';
-import type { DeviceLogger } from '../../../src-main/devices/common';
+import type { DeviceLogger, DeviceTiming } from '../../../src-main/devices/common';
 
 /** Chinese and English on one receipt; 喆 is outside GB2312 and 䶮 outside GBK: only GB18030 has both. */
 export const mixedReceipt: Receipt = {
@@ -70,3 +70,6 @@ export function blackPng(width: number, height: number): Buffer {
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
+
+/** Device timing for tests: reconnects and polls in tens of milliseconds. */
+export const fastTiming: DeviceTiming = { backoffInitialMs: 20, backoffMaxMs: 100, pollMs: 30, probeMs: 50, requestTimeoutMs: 300 };

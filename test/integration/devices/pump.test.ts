@@ -6,9 +6,8 @@ import { SerialPumpController } from '../../../src-main/devices/pump/serial-pump
 import { PumpSettingsSchema } from '../../../src-main/devices/settings';
 import { PumpEmulator } from '../../emulators/pump-emulator';
 import { startPtyPair, type PtyPair } from '../../emulators/pty-pair';
-import { eventually, memoryLogger } from './fixtures';
+import { eventually, fastTiming, memoryLogger } from './fixtures';
 
-const fast = { backoffInitialMs: 20, backoffMaxMs: 100, pollMs: 30, requestTimeoutMs: 300 };
 
 describe('serial pump controller (jsonPTS dialect)', () => {
   let pty: PtyPair;
@@ -22,7 +21,7 @@ describe('serial pump controller (jsonPTS dialect)', () => {
     pty = await startPtyPair('pump');
     emulator = new PumpEmulator({ devicePath: pty.devicePath, pumps: [1, 2], centilitresPerSecond: 2000, tickMs: 20, nozzleLiftMs: 40 });
     await emulator.start();
-    pumps = new SerialPumpController(PumpSettingsSchema.parse({ enabled: true, path: pty.appPath, pumps: [1, 2] }), logger, fast);
+    pumps = new SerialPumpController(PumpSettingsSchema.parse({ enabled: true, path: pty.appPath, pumps: [1, 2] }), logger, fastTiming);
     pumps.on('pump', (s) => events.push(s));
     pumps.on('status', (s) => statuses.push(s));
     pumps.start();

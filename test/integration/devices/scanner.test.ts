@@ -5,9 +5,8 @@ import { ScannerSettingsSchema } from '../../../src-main/devices/settings';
 import type { DeviceStatus } from '../../../src-main/devices/common';
 import { startPtyPair, type PtyPair } from '../../emulators/pty-pair';
 import { ScannerPresenter } from '../../emulators/scanner-presenter';
-import { eventually, memoryLogger } from './fixtures';
+import { eventually, fastTiming, memoryLogger } from './fixtures';
 
-const fast = { backoffInitialMs: 20, backoffMaxMs: 100, pollMs: 50, requestTimeoutMs: 300 };
 
 describe('serial barcode scanner', () => {
   let pty: PtyPair;
@@ -18,7 +17,7 @@ describe('serial barcode scanner', () => {
 
   it('emits scans, logs and ignores malformed frames, and survives unplug/replug', async () => {
     const logger = memoryLogger();
-    const scanner = new SerialScanner(ScannerSettingsSchema.parse({ enabled: true, path: pty.appPath, terminator: 'CRLF' }), logger, fast);
+    const scanner = new SerialScanner(ScannerSettingsSchema.parse({ enabled: true, path: pty.appPath, terminator: 'CRLF' }), logger, fastTiming);
     const scans: ScanEvent[] = [];
     const states: DeviceStatus['state'][] = [];
     scanner.on('scan', (s) => scans.push(s));
@@ -40,7 +39,7 @@ describe('serial barcode scanner', () => {
 
     // Unplug: socat goes away, the scanner is offline, not crashed.
     await pty.stop();
-    await eventually(() => scanner.status().state === 'offline', 3000, 'scanner offline').catch((e) => { console.log(states, logger.entries); throw e; });
+    await eventually(() => scanner.status().state === 'offline', 3000, 'scanner offline');
     await pty.start();
     await eventually(() => scanner.status().state === 'online', 3000, 'scanner back online');
     await presenter.scan('AFTER-REPLUG');
