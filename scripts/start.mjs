@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// `npm start [-- --demo]` (or `npm start --demo`): builds the app, then runs it in Electron
+// where the Electron binary is installed, or else says so in one line and serves the same
+// app through the browser host.
+import { spawnSync, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+
+const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+if (process.env.npm_config_demo === 'true' && !args.includes('--demo')) args.push('--demo');
+
+const build = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+let electronPath = null;
+try {
+  electronPath = require('electron'); // the package throws when its binary was never downloaded
+  if (typeof electronPath !== 'string' || !fs.existsSync(electronPath)) electronPath = null;
+} catch {
+  electronPath = null;
+}
+
+const child = electronPath
+  ? spawn(electronPath, ['.', ...args], { stdio: 'inherit' })
+  : (console.log('Electron is not installed on this machine; serving Counter POS through the browser host instead.'),
+    spawn(process.execPath, ['out/main/browser-host.js', ...args], { stdio: 'inherit' }));
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+child.on('exit', (code) => process.exit(code ?? 0));

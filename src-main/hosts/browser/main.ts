@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLogger } from '../../ops/logging';
+import { createServices, type Services } from '../../services';
+import { DEMO_STAFF } from '../../services/demo';
+import { APP_VERSION } from '../../version';
+import { parseHostArgs } from '../shared/data-dir';
+import { startProblem } from '../shared/start-errors';
+import { startBrowserHost } from './server';
+
+/**
+ * The browser host: the same services as the Electron app, served to a browser on
+ * loopback. Used for development, for the end-to-end tests, and where Electron is absent.
+ */
+async function main(): Promise<void> {
+  const args = parseHostArgs(process.argv.slice(2));
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const rendererDir = process.env.POS_RENDERER_DIR ?? path.join(here, '../renderer');
+  let services: Services;
+  try {
+    services = await createServices({
+      dataDir: args.dataDir,
+      host: 'browser',
+      version: APP_VERSION,
+      demo: args.demo,
+      logger: createLogger(args.dataDir, { echo: true }),
+    });
+  } catch (e) {
+    const problem = startProblem(e);
+    if (problem) {
+      console.error(problem);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const host = await startBrowserHost({ services, rendererDir, port: args.port });
+  console.log(`Counter POS ${APP_VERSION} (browser host) is running at ${host.openUrl}`);
+  console.log(`Data: ${args.dataDir}`);
+  if (args.demo) {
+    console.log('Demo store. Sign in as:');
+    for (const s of DEMO_STAFF) console.log(`  ${s.name.padEnd(16)} ${s.role.padEnd(8)} PIN ${s.pin}`);
+  }
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    await services.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((e: unknown) => {
+  console.error('Counter POS could not start:', e);
+  process.exit(1);
+});

@@ -1,0 +1,79 @@
+import { AppShell, Center, Loader } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { PosBridge, StaffInfo } from '../../../src-main/api/contract';
+import { createClient, subscribe } from '../bridge/client';
+import { setLang } from '../i18n';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { StatusBar } from '../components/StatusBar';
+import { TopBar } from '../components/TopBar';
+import { HomeScreen, type Screen } from '../screens/HomeScreen';
+import { SetupScreen } from '../screens/SetupScreen';
+import { SignInScreen } from '../screens/SignInScreen';
+import { StaffScreen } from '../screens/StaffScreen';
+import { PosContext, type SystemInfo } from './pos-context';
+
+export function App({ bridge, connected }: { bridge: PosBridge; connected: boolean }) {
+  const pos = useMemo(() => createClient(bridge), [bridge]);
+  const [info, setInfo] = useState<SystemInfo | null>(null);
+  const [needsSetup, setNeedsSetup] = useState<boolean | null>(null);
+  const [staff, setStaff] = useState<StaffInfo | null>(null);
+  const [screen, setScreen] = useState<Screen>('home');
+  const [error, setError] = useState<unknown>(null);
+
+  const load = useCallback(() => Promise.all([pos.system.info(), pos.staff.setupStatus(), pos.staff.current()]), [pos]);
+  const apply = useCallback(([i, s, current]: Awaited<ReturnType<typeof load>>) => {
+    setInfo(i);
+    setNeedsSetup(s.needsSetup);
+    setStaff(current.staff);
+  }, []);
+  const refreshInfo = useCallback(() => load().then(apply), [load, apply]);
+
+  useEffect(() => {
+    load().then(apply, setError);
+  }, [load, apply]);
+
+  useEffect(
+    () =>
+      subscribe(bridge, 'session.changed', (p) => {
+        setStaff(p.staff);
+        setScreen('home');
+      }),
+    [bridge],
+  );
+
+  // The store's language applies until someone on this screen picks another.
+  useEffect(() => {
+    if (info && !localStorage.getItem('pos.lang')) setLang(info.settings.locale);
+  }, [info]);
+
+  if (error) return <Center h="100vh"><ErrorAlert error={error} /></Center>;
+  if (!info || needsSetup === null) {
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    );
+  }
+
+  let body: React.ReactNode;
+  if (needsSetup) body = <SetupScreen onDone={() => void refreshInfo()} />;
+  else if (!staff) body = <SignInScreen />;
+  else if (screen === 'staff') body = <StaffScreen back={() => setScreen('home')} />;
+  else body = <HomeScreen open={setScreen} />;
+
+  return (
+    <PosContext.Provider value={{ pos, bridge, info, staff, connected, refreshInfo }}>
+      <AppShell header={{ height: 60 }} footer={{ height: 32 }} padding={0}>
+        <AppShell.Header>
+          <TopBar />
+        </AppShell.Header>
+        <AppShell.Main h="100vh" bg="var(--mantine-color-gray-0)">
+          {body}
+        </AppShell.Main>
+        <AppShell.Footer>
+          <StatusBar />
+        </AppShell.Footer>
+      </AppShell>
+    </PosContext.Provider>
+  );
+}

@@ -1,0 +1,100 @@
+import { Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
+import {
+  IconCalendarStats,
+  IconCreditCard,
+  IconDeviceDesktopCog,
+  IconGasStation,
+  IconPlane,
+  IconTicket,
+  IconUsers,
+  IconLock,
+  type Icon,
+} from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePos } from '../app/pos-context';
+
+export type Screen = 'home' | 'staff';
+
+interface Tile {
+  key: 'lockers' | 'fuel' | 'miles' | 'coupons' | 'cards' | 'settlement' | 'staff' | 'devices';
+  icon: Icon;
+  color: string;
+  screen?: Screen;
+  managerOnly?: boolean;
+}
+
+/** Workflows not built yet have no screen: they are shown, marked "coming soon", and do nothing. */
+const TILES: Tile[] = [
+  { key: 'lockers', icon: IconLock, color: 'blue' },
+  { key: 'fuel', icon: IconGasStation, color: 'orange' },
+  { key: 'miles', icon: IconPlane, color: 'cyan' },
+  { key: 'coupons', icon: IconTicket, color: 'pink' },
+  { key: 'cards', icon: IconCreditCard, color: 'green' },
+  { key: 'settlement', icon: IconCalendarStats, color: 'violet', managerOnly: true },
+  { key: 'staff', icon: IconUsers, color: 'grape', managerOnly: true, screen: 'staff' },
+  { key: 'devices', icon: IconDeviceDesktopCog, color: 'gray', managerOnly: true },
+];
+
+export function HomeScreen({ open }: { open(screen: Screen): void }) {
+  const { t } = useTranslation();
+  const { staff } = usePos();
+  const [hint, setHint] = useState<string | null>(null);
+  const isManager = staff?.role === 'manager';
+  const tiles = TILES.filter((tile) => !tile.managerOnly || isManager);
+
+  return (
+    <Stack p="xl" gap="lg">
+      <Group justify="space-between">
+        <Title order={2}>{t('home.greeting', { name: staff?.name ?? '' })}</Title>
+        {hint && (
+          <Text c="dimmed" role="status">
+            {hint}
+          </Text>
+        )}
+      </Group>
+      <SimpleGrid cols={{ base: 2, md: 3, lg: 4 }} spacing="lg">
+        {tiles.map((tile) => {
+          const ready = Boolean(tile.screen);
+          return (
+            <UnstyledButton
+              key={tile.key}
+              aria-label={t(`tiles.${tile.key}.title`)}
+              onClick={() => (tile.screen ? open(tile.screen) : setHint(t('home.notYet')))}
+            >
+              <Card withBorder radius="lg" p="lg" h={160} className={ready ? 'tile' : 'tile tile-soon'}>
+                <Stack gap="xs" h="100%" justify="space-between">
+                  <Group justify="space-between" align="flex-start">
+                    <ThemeIcon size={48} radius="md" variant={ready ? 'filled' : 'light'} color={tile.color}>
+                      <tile.icon size={28} />
+                    </ThemeIcon>
+                    <Group gap={4}>
+                      {tile.managerOnly && (
+                        <Badge variant="outline" color="grape" size="sm">
+                          {t('home.managerOnly')}
+                        </Badge>
+                      )}
+                      {!ready && (
+                        <Badge variant="light" color="gray" size="sm">
+                          {t('home.soon')}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Group>
+                  <div>
+                    <Text fw={700} size="lg">
+                      {t(`tiles.${tile.key}.title`)}
+                    </Text>
+                    <Text size="sm" c="dimmed">
+                      {t(`tiles.${tile.key}.text`)}
+                    </Text>
+                  </div>
+                </Stack>
+              </Card>
+            </UnstyledButton>
+          );
+        })}
+      </SimpleGrid>
+    </Stack>
+  );
+}

@@ -1,0 +1,53 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface HostProcess {
+  /** The URL with the token, as printed for a person to open. */
+  openUrl: string;
+  origin: string;
+  dataDir: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const ENTRY = path.resolve('out/main/browser-host.js');
+
+/** Starts the built browser host (`npm run build` first) on a fresh data dir and an ephemeral port. */
+export async function startHost(options: { demo?: boolean; dataDir?: string; args?: string[] } = {}): Promise<HostProcess> {
+  if (!fs.existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run \`npm run build\` first.`);
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pos-e2e-'));
+  const args = [ENTRY, '--data-dir', dataDir, '--port', '0', ...(options.demo ? ['--demo'] : []), ...(options.args ?? [])];
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_demo: '' } });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const openUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser host did not start:\n${out}`)), 20_000);
+    const check = () => {
+      const m = /running at (http:\/\/\S+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`browser host exited with ${code}:\n${out}`));
+    });
+  });
+  return {
+    openUrl,
+    origin: new URL(openUrl).origin,
+    dataDir,
+    output: () => out,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
