@@ -1,6 +1,7 @@
 // One serial device that speaks in lines (scanners, pump controllers): opens the
 // port with serialport, splits input on a terminator, and treats an unplugged or
 // missing port as 'offline' with reconnect attempts on a capped exponential backoff.
+import fs from 'node:fs';
 import { DelimiterParser, SerialPort } from 'serialport';
 import { errorReason, nextBackoff, type DeviceLogger, type DeviceTiming, type StatusHolder } from '../common';
 
@@ -22,6 +23,7 @@ export class SerialLine {
   private retryTimer: NodeJS.Timeout | undefined;
   private backoffMs: number | undefined;
   private stopped = true;
+  private watchdog: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: SerialLineOptions) {}
 
@@ -42,6 +44,7 @@ export class SerialLine {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retryTimer);
+    clearInterval(this.watchdog);
     this.retryTimer = undefined;
     const port = this.port;
     this.port = undefined;
@@ -82,11 +85,34 @@ export class SerialLine {
       this.options.status.set('online');
       this.options.logger.info({ path: this.options.path }, 'serial device connected');
       this.options.onOpen?.();
+      this.watch(port);
     });
+  }
+
+  /**
+   * Belt and braces for unplug detection: a read error closes the port, but an idle
+   * port may not read; on Unix an unplugged USB adapter's device node disappears.
+   */
+  private watch(port: SerialPort): void {
+    clearInterval(this.watchdog);
+    if (process.platform === 'win32' || !this.options.path.startsWith('/')) return;
+    this.watchdog = setInterval(() => {
+      if (this.port !== port) {
+        clearInterval(this.watchdog);
+        return;
+      }
+      if (!fs.existsSync(this.options.path)) {
+        this.port = undefined;
+        clearInterval(this.watchdog);
+        if (port.isOpen) port.close();
+        this.dropped('device node disappeared (unplugged?)');
+      }
+    }, this.options.timing.probeMs);
   }
 
   private dropped(reason: string): void {
     if (this.stopped) return;
+    clearInterval(this.watchdog);
     this.options.status.set('offline', reason);
     this.backoffMs = nextBackoff(this.backoffMs, this.options.timing);
     clearTimeout(this.retryTimer);
