@@ -19,7 +19,10 @@ function layer(files, { packages = [], folders = [], message }) {
         {
           patterns: [
             ...(packages.length ? [{ group: packages, message }] : []),
-            ...(folders.length ? [{ group: folders.map((f) => `**/${f}/**`).concat(folders.map((f) => `**/${f}`)), message }] : []),
+            // A workflow's pure rules live in domain/<workflow> (domain/ledger, ...): those stay allowed.
+            ...(folders.length
+              ? [{ group: [...folders.map((f) => `**/${f}/**`), ...folders.map((f) => `**/${f}`), '!**/domain/**', '!**/domain/*'], message }]
+              : []),
           ],
         },
       ],

@@ -6,6 +6,7 @@ import { contract, type CallResult, type MethodName } from './contract';
 import type { CallContext } from './context';
 import { createHandlers } from './handlers';
 import { fieldMessage } from './field-messages';
+import { fromLedgerError, isLedgerError } from './ledger-errors';
 
 export type Dispatch = (ctx: CallContext, method: string, input: unknown) => Promise<CallResult>;
 
@@ -54,6 +55,7 @@ export function createDispatcher(services: Services): Dispatch {
 }
 
 export function toErrorData(e: unknown, method: string, log: Services['log']): PosErrorData {
+  if (isLedgerError(e)) e = fromLedgerError(e);
   if (e instanceof PosError) {
     if (e.code !== 'INVALID_INPUT') log.info({ method, code: e.code, params: e.params }, 'request refused');
     return e.toData();

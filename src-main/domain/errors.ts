@@ -25,6 +25,16 @@ const MESSAGES = {
   UNKNOWN_METHOD: { en: 'Unknown request {method}.', 'zh-CN': '未知请求 {method}。' },
   TIMEOUT: { en: 'The terminal did not answer in time.', 'zh-CN': '终端响应超时。' },
   DISCONNECTED: { en: 'Lost connection to the terminal.', 'zh-CN': '与终端的连接已断开。' },
+  QUOTA_EXCEEDED: {
+    en: 'Over the limit: {left} left, {requested} asked.',
+    'zh-CN': '超出额度：剩余 {left}，本次 {requested}。',
+  },
+  INSUFFICIENT_FUNDS: { en: 'Not enough balance: {left} left.', 'zh-CN': '余额不足：剩余 {left}。' },
+  IDEMPOTENCY_CONFLICT: {
+    en: 'This request was already made with different details. Start a new one.',
+    'zh-CN': '此请求已用不同内容提交过，请重新开始。',
+  },
+  CONFLICT: { en: 'This cannot be done in its current state: {reason}.', 'zh-CN': '当前状态下无法执行：{reason}。' },
   ALREADY_RUNNING: {
     en: 'Counter POS is already running on this computer.',
     'zh-CN': 'Counter POS 已在本机运行。',

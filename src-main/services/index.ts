@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { openDatabase, type Database } from '../ledger/database';
+import { Ledger } from '../ledger';
 import { acquireInstanceLock } from '../ops/instance-lock';
 import { createLogger, silentLogger, type Logger } from '../ops/logging';
 import { SettingsStore } from '../ops/settings-file';
@@ -26,6 +27,7 @@ export interface Services {
   events: EventBus;
   settings: SettingsStore;
   audit: AuditTrail;
+  ledger: Ledger;
   staff: StaffService;
   close(): Promise<void>;
 }
@@ -45,6 +47,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     const db = await openDatabase(config.dataDir);
     const events = new EventBus();
     const audit = new AuditTrail(db.dataSource, now);
+    const { store, terminal } = settings.get();
+    const ledger = new Ledger(db.sqlite, { storeId: store.id, terminalId: terminal.id, now });
     const staff = new StaffService(db.dataSource, settings, audit, now);
     if (config.demo) await seedDemo(staff);
     log.info({ dataDir: config.dataDir, host: config.host, version: config.version }, 'services started');
@@ -55,6 +59,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       events,
       settings,
       audit,
+      ledger,
       staff,
       async close() {
         log.info('services stopping');
