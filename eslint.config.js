@@ -9,6 +9,11 @@ import globals from 'globals';
 const DEVICE_LIBS = ['node-hid', 'serialport', '@serialport/*', 'node-thermal-printer'];
 const DB_LIBS = ['typeorm', 'better-sqlite3'];
 
+/** `../x`, `../../x/**`, ... : the ways a file inside src-main reaches the layer folder src-main/x. */
+function upTo(folder) {
+  return ['../', '../../', '../../../', '../../../../'].flatMap((up) => [`${up}${folder}`, `${up}${folder}/**`]);
+}
+
 /** One layer: which packages and which sibling folders it must not import. */
 function layer(files, { packages = [], folders = [], message }) {
   return {
@@ -19,10 +24,10 @@ function layer(files, { packages = [], folders = [], message }) {
         {
           patterns: [
             ...(packages.length ? [{ group: packages, message }] : []),
-            // A workflow's pure rules live in domain/<workflow> (domain/ledger, ...): those stay allowed.
-            ...(folders.length
-              ? [{ group: [...folders.map((f) => `**/${f}/**`), ...folders.map((f) => `**/${f}`), '!**/domain/**', '!**/domain/*'], message }]
-              : []),
+            // Layer folders are reached by climbing out of src-main/<layer>/...: match those
+            // paths only, so a sibling file (api/contract/devices.ts) or a workflow's pure rules
+            // (domain/ledger) are not mistaken for the layer of the same name.
+            ...(folders.length ? [{ group: folders.flatMap(upTo), message }] : []),
           ],
         },
       ],

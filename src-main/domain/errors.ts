@@ -35,6 +35,11 @@ const MESSAGES = {
     'zh-CN': '此请求已用不同内容提交过，请重新开始。',
   },
   CONFLICT: { en: 'This cannot be done in its current state: {reason}.', 'zh-CN': '当前状态下无法执行：{reason}。' },
+  DEVICE_OFFLINE: { en: 'The {device} is offline. Check its cable and power.', 'zh-CN': '{device}离线，请检查连线和电源。' },
+  DEVICE_DISABLED: { en: 'The {device} is not set up on this counter.', 'zh-CN': '本收银台未配置{device}。' },
+  DEVICE_TIMEOUT: { en: 'The {device} did not answer in time.', 'zh-CN': '{device}响应超时。' },
+  DEVICE_REFUSED: { en: 'The {device} refused: {reason}.', 'zh-CN': '{device}拒绝了操作：{reason}。' },
+  DEMO_ONLY: { en: 'Only available in the demo store.', 'zh-CN': '仅在演示模式下可用。' },
   ALREADY_RUNNING: {
     en: 'Counter POS is already running on this computer.',
     'zh-CN': 'Counter POS 已在本机运行。',

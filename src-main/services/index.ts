@@ -3,11 +3,13 @@ import { openDatabase, type Database } from '../ledger/database';
 import { Ledger } from '../ledger';
 import { acquireInstanceLock } from '../ops/instance-lock';
 import { createLogger, silentLogger, type Logger } from '../ops/logging';
-import { SettingsStore } from '../ops/settings-file';
+import { SettingsFileError, SettingsStore } from '../ops/settings-file';
+import { DeviceManager, DeviceSettingsSchema, type DeviceSettings, type DeviceSettingsInput, type DeviceTiming, type OpenHidDevice, type ReceiptRasterizer } from '../devices';
 import { AuditTrail } from './audit/audit-trail';
 import { seedDemo } from './demo';
 import { EventBus } from './events';
 import { StaffService } from './staff/staff-service';
+import { DeviceService, type DemoDeviceHooks } from './devices/device-service';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -18,6 +20,18 @@ export interface ServicesConfig {
   now?: () => Date;
   /** Defaults to a rotating file logger in the data dir. */
   logger?: Logger | 'silent';
+  devices?: {
+    /** Replaces the device settings at start and saves them (the demo points them at its emulators). */
+    settings?: DeviceSettingsInput;
+    /** How the HID card reader opens its device; the demo and tests pass the card presenter. */
+    openHidDevice?: OpenHidDevice;
+    /** Text-to-PNG for printers in raster mode, from a host that can draw fonts. */
+    rasterize?: ReceiptRasterizer;
+    /** The demo's card tap and scan, behind `demo.tapCard` and `demo.scan`. */
+    demo?: DemoDeviceHooks;
+    /** Fast reconnects in tests. */
+    timing?: Partial<DeviceTiming>;
+  };
 }
 
 export interface Services {
@@ -28,6 +42,8 @@ export interface Services {
   settings: SettingsStore;
   audit: AuditTrail;
   ledger: Ledger;
+  devices: DeviceManager;
+  deviceService: DeviceService;
   staff: StaffService;
   close(): Promise<void>;
 }
@@ -44,12 +60,33 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     const settings = SettingsStore.open(config.dataDir);
     const log = config.logger === 'silent' ? silentLogger() : (config.logger ?? createLogger(config.dataDir));
     const now = config.now ?? (() => new Date());
+    if (config.devices?.settings) {
+      const override = config.devices.settings;
+      settings.update((s) => {
+        s.devices = override as Record<string, unknown>;
+      });
+    }
+    const deviceSettings = readDeviceSettings(settings);
     const db = await openDatabase(config.dataDir);
     const events = new EventBus();
     const audit = new AuditTrail(db.dataSource, now);
     const { store, terminal } = settings.get();
     const ledger = new Ledger(db.sqlite, { storeId: store.id, terminalId: terminal.id, now });
     const staff = new StaffService(db.dataSource, settings, audit, now);
+    const devices = new DeviceManager({
+      settings: deviceSettings,
+      logger: log.child({ layer: 'devices' }),
+      ...(config.devices?.openHidDevice ? { openHidDevice: config.devices.openHidDevice } : {}),
+      ...(config.devices?.rasterize ? { rasterize: config.devices.rasterize } : {}),
+      ...(config.devices?.timing ? { timing: config.devices.timing } : {}),
+    });
+    devices.on('status', () => events.emit('device.status', { devices: devices.status() }));
+    devices.on('card', (e) => events.emit('device.card', e));
+    devices.on('scan', (e) => events.emit('device.scan', e));
+    devices.on('pump', (e) => events.emit('device.pump', e));
+    devices.on('job', (e) => events.emit('device.printJob', { id: e.id, state: e.state, error: e.error ?? null }));
+    await devices.start();
+    const deviceService = new DeviceService(devices, settings, audit, now, config.devices?.demo ?? null);
     if (config.demo) await seedDemo(staff);
     log.info({ dataDir: config.dataDir, host: config.host, version: config.version }, 'services started');
     return {
@@ -60,9 +97,12 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       settings,
       audit,
       ledger,
+      devices,
+      deviceService,
       staff,
       async close() {
         log.info('services stopping');
+        await devices.stop();
         await db.close();
         lock.release();
       },
@@ -71,4 +111,14 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     lock.release();
     throw e;
   }
+}
+
+/** The devices part of the settings file, checked like the rest: a bad hand edit names the field. */
+function readDeviceSettings(settings: SettingsStore): DeviceSettings {
+  const parsed = DeviceSettingsSchema.safeParse(settings.get().devices);
+  if (parsed.success) return parsed.data;
+  throw new SettingsFileError(
+    settings.file,
+    parsed.error.issues.map((i) => `devices.${i.path.join('.')}: ${i.message}`),
+  );
 }

@@ -2,10 +2,19 @@ import * as z from 'zod';
 import { mergeContracts, type MethodSpec } from './define';
 import { staffContract } from './staff';
 import { systemContract } from './system';
+import { devicesContract, deviceStatus } from './devices';
+import { lockersContract } from './lockers';
+import { fuelContract } from './fuel';
 import { staffInfo } from './common';
 
 /** Every method the renderer may call, merged from one module per workflow. */
-export const contract = mergeContracts({ staff: staffContract, system: systemContract });
+export const contract = mergeContracts({
+  staff: staffContract,
+  system: systemContract,
+  devices: devicesContract,
+  lockers: lockersContract,
+  fuel: fuelContract,
+});
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
@@ -14,7 +23,19 @@ export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>
 /** Events main pushes to every window. */
 export const events = {
   'session.changed': z.object({ staff: staffInfo.nullable() }),
-  'device.status': z.object({ devices: z.array(z.object({ kind: z.string(), name: z.string(), state: z.string(), reason: z.string().optional() })) }),
+  'device.status': z.object({ devices: z.array(deviceStatus) }),
+  'device.card': z.object({ source: z.enum(['hid', 'wedge']), uid: z.string(), at: z.string() }),
+  'device.scan': z.object({ source: z.enum(['serial', 'wedge']), code: z.string(), at: z.string() }),
+  'device.pump': z.object({
+    pump: z.number(),
+    phase: z.enum(['idle', 'authorized', 'filling', 'end-of-transaction', 'offline']),
+    nozzle: z.number().optional(),
+    volume: z.number(),
+    amount: z.number(),
+    price: z.number().optional(),
+    transaction: z.number().optional(),
+  }),
+  'device.printJob': z.object({ id: z.string(), state: z.enum(['printed', 'failed']), error: z.string().nullable() }),
   'sync.status': z.object({ online: z.boolean(), backlog: z.number().int() }),
 };
 export type Events = typeof events;

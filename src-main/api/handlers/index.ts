@@ -1,9 +1,12 @@
 import type { Services } from '../../services';
 import { staffHandlers } from './staff';
 import { systemHandlers } from './system';
+import { demoHandlers, devicesHandlers } from './devices';
+import { lockersHandlers } from './lockers';
+import { fuelHandlers } from './fuel';
 import type { AllHandlers } from './types';
 
 /** Every handler; the type makes a contract method without a handler a compile error. */
 export function createHandlers(s: Services): AllHandlers {
-  return { ...staffHandlers(s), ...systemHandlers(s) };
+  return { ...staffHandlers(s), ...systemHandlers(s), ...devicesHandlers(s), ...demoHandlers(s), ...lockersHandlers(s), ...fuelHandlers(s) };
 }

@@ -7,6 +7,7 @@ import { APP_VERSION } from '../../version';
 import { parseHostArgs } from '../shared/data-dir';
 import { startProblem } from '../shared/start-errors';
 import { startBrowserHost } from './server';
+import { startDemoEmulators } from './demo-emulators';
 
 /**
  * The browser host: the same services as the Electron app, served to a browser on
@@ -17,6 +18,9 @@ async function main(): Promise<void> {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const rendererDir = process.env.POS_RENDERER_DIR ?? path.join(here, '../renderer');
   let services: Services;
+  // The demo store runs on emulated devices: a LAN printer, a serial scanner and pump
+  // controller on socat ptys, and a card reader fed by `demo.tapCard`.
+  const emulators = args.emulators ? await startDemoEmulators() : null;
   try {
     services = await createServices({
       dataDir: args.dataDir,
@@ -24,9 +28,11 @@ async function main(): Promise<void> {
       version: APP_VERSION,
       demo: args.demo,
       logger: createLogger(args.dataDir, { echo: true }),
+      ...(emulators ? { devices: emulators.services } : {}),
     });
   } catch (e) {
     const problem = startProblem(e);
+    await emulators?.stop();
     if (problem) {
       console.error(problem);
       process.exit(1);
@@ -39,6 +45,7 @@ async function main(): Promise<void> {
   if (args.demo) {
     console.log('Demo store. Sign in as:');
     for (const s of DEMO_STAFF) console.log(`  ${s.name.padEnd(16)} ${s.role.padEnd(8)} PIN ${s.pin}`);
+    if (emulators) console.log(`Emulated devices: receipt printer at ${emulators.printerAddress} (what it prints goes to ${emulators.printLog}), scanner, pump controller, card reader.`);
   }
   let stopping = false;
   const stop = async () => {
@@ -46,6 +53,7 @@ async function main(): Promise<void> {
     stopping = true;
     await host.close();
     await services.close();
+    await emulators?.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

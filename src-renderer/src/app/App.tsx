@@ -10,6 +10,8 @@ import { HomeScreen, type Screen } from '../screens/HomeScreen';
 import { SetupScreen } from '../screens/SetupScreen';
 import { SignInScreen } from '../screens/SignInScreen';
 import { StaffScreen } from '../screens/StaffScreen';
+import { LockerScreen } from '../screens/lockers/LockerScreen';
+import { FuelScreen } from '../screens/fuel/FuelScreen';
 import { PosContext, type SystemInfo } from './pos-context';
 
 export function App({ bridge, connected }: { bridge: PosBridge; connected: boolean }) {
@@ -59,6 +61,8 @@ export function App({ bridge, connected }: { bridge: PosBridge; connected: boole
   if (needsSetup) body = <SetupScreen onDone={() => void refreshInfo()} />;
   else if (!staff) body = <SignInScreen />;
   else if (screen === 'staff') body = <StaffScreen back={() => setScreen('home')} />;
+  else if (screen === 'lockers') body = <LockerScreen back={() => setScreen('home')} />;
+  else if (screen === 'fuel') body = <FuelScreen back={() => setScreen('home')} />;
   else body = <HomeScreen open={setScreen} />;
 
   return (

@@ -14,7 +14,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePos } from '../app/pos-context';
 
-export type Screen = 'home' | 'staff';
+export type Screen = 'home' | 'staff' | 'devices' | 'lockers' | 'fuel';
 
 interface Tile {
   key: 'lockers' | 'fuel' | 'miles' | 'coupons' | 'cards' | 'settlement' | 'staff' | 'devices';

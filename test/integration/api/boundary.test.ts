@@ -90,6 +90,19 @@ describe('start-up guards', () => {
     await fixed.close();
   });
 
+  it('names the device field when the devices part of the settings file is bad, and opens nothing', async () => {
+    const dataDir = tempDir();
+    const first = await createServices({ dataDir, host: 'browser', version: 'test', logger: 'silent' });
+    await first.close();
+    const file = path.join(dataDir, 'settings.json');
+    const settings = JSON.parse(fs.readFileSync(file, 'utf8'));
+    settings.devices = { printer: { enabled: true, paperMm: 70 } };
+    fs.writeFileSync(file, JSON.stringify(settings));
+    const err = await createServices({ dataDir, host: 'browser', version: 'test', logger: 'silent' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SettingsFileError);
+    expect((err as Error).message).toContain('devices.printer.paperMm');
+  });
+
   it('refuses a database written by a newer version', async () => {
     t = await openTerminal();
     t.services.db.sqlite.prepare(`INSERT INTO migrations (timestamp, name) VALUES (9999999999999, 'Future9999999999999')`).run();

@@ -1,0 +1,4 @@
+/** The fuel workflow's screen (not built yet: its tile on the home screen says "coming soon"). */
+export function FuelScreen({ back }: { back(): void }) {
+  return <button onClick={back}>←</button>;
+}
