@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   let services: Services;
   // The demo store runs on emulated devices: a LAN printer, a serial scanner and pump
   // controller on socat ptys, and a card reader fed by `demo.tapCard`.
-  const emulators = args.emulators ? await startDemoEmulators() : null;
+  const emulators = args.emulators ? await startDemoEmulators(args.dataDir) : null;
   try {
     services = await createServices({
       dataDir: args.dataDir,
