@@ -64,9 +64,14 @@ export function chainOf(ctx: Ctx, id: string): string[] {
   return out;
 }
 
-/** Checks a change on an account and every ancestor limit group (each read fresh). */
-export function checkChain(ctx: Ctx, accountId: string, side: Side, amount: number): void {
-  for (const id of chainOf(ctx, accountId)) checkChange(toCounters(getAccount(ctx, id)), side, amount);
+/** Checks a change on an account (row just read) and every ancestor limit group (each read fresh). */
+export function checkChain(ctx: Ctx, account: AccountRow, side: Side, amount: number): void {
+  checkChange(toCounters(account), side, amount);
+  for (let id = account.parent_id; id !== null; ) {
+    const parent = getAccount(ctx, id);
+    checkChange(toCounters(parent), side, amount);
+    id = parent.parent_id;
+  }
 }
 
 /** Checks the net effect of several legs on every account and ancestor they touch. */

@@ -1,7 +1,7 @@
 import type { Transaction } from 'better-sqlite3';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from './ids';
 import { LedgerError, assertAmount, assertCommandId, fingerprint } from '../domain/ledger';
-import { accountRecord, getAccount, type Ctx } from './accounts';
+import { accountRecord, type Ctx } from './accounts';
 import { previousResult, recordResult } from './idempotency';
 import { appendEntry, journalHead, type JournalHead } from './journal';
 import { applyOp, reversalLegs } from './ops';
@@ -194,7 +194,7 @@ export class Ledger extends LedgerQueries {
       case 'authorize': {
         const holdId = uuidv7();
         const expiresAt = s.ttlMs === undefined ? null : new Date(Date.parse(at) + s.ttlMs).toISOString();
-        apply({ op: 'hold', holdId, debit: s.debitAccountId, credit: s.creditAccountId, amount: s.amount, unit: unitOf(this.ctx, s.debitAccountId), expiresAt, memo: s.memo });
+        apply({ op: 'hold', holdId, debit: s.debitAccountId, credit: s.creditAccountId, amount: s.amount, expiresAt, memo: s.memo });
         return { type: 'authorize', holdId, expiresAt };
       }
       case 'capture': {
@@ -221,10 +221,6 @@ export class Ledger extends LedgerQueries {
       }
     }
   }
-}
-
-function unitOf(ctx: Ctx, accountId: string): string {
-  return getAccount(ctx, accountId).unit;
 }
 
 function shapeResult(type: EntryBody['type'], results: StepResult[] | string, entryId: string, seq: number): unknown {

@@ -37,8 +37,8 @@ function applyHold(ctx: Ctx, op: Extract<Op, { op: 'hold' }>, at: string): void 
   if (debit.unit !== credit.unit) {
     throw new LedgerError('UNIT_MISMATCH', { debitAccountId: debit.id, debitUnit: debit.unit, creditAccountId: credit.id, creditUnit: credit.unit });
   }
-  checkChain(ctx, debit.id, 'debit', op.amount);
-  checkChain(ctx, credit.id, 'credit', op.amount);
+  checkChain(ctx, debit, 'debit', op.amount);
+  checkChain(ctx, credit, 'credit', op.amount);
   ctx.st.insertHold.run(op.holdId, debit.id, credit.id, op.amount, debit.unit, op.expiresAt, at, op.memo ?? null);
   addCounters(ctx, debit.id, 0, 0, op.amount, 0);
   addCounters(ctx, credit.id, 0, 0, 0, op.amount);

@@ -135,7 +135,7 @@ export interface AccountRecord {
 }
 export type Op =
   | { op: 'open'; account: AccountRecord }
-  | { op: 'hold'; holdId: string; debit: string; credit: string; amount: number; unit: string; expiresAt: string | null; memo?: string }
+  | { op: 'hold'; holdId: string; debit: string; credit: string; amount: number; expiresAt: string | null; memo?: string }
   | { op: 'capture'; holdId: string; transferId: string; amount: number; memo?: string }
   | { op: 'void'; holdId: string }
   | { op: 'expire'; holdId: string }
