@@ -1,0 +1,4 @@
+export * from './conversion';
+export * from './prices';
+export * from './location';
+export * from './order-state';
