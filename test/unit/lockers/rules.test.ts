@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_LOCKER_SETTINGS,
+  checkChargeAmount,
+  checkoutTotals,
+  maskPhone,
+  normalizePhone,
+  partialSettlementBlockers,
+  planTenders,
+  quotaLeft,
+  resolveQuotas,
+} from '../../../src-main/domain/lockers';
+
+describe('customer phone numbers', () => {
+  it('accepts mainland China mobiles, with the spaces and dashes a cashier types', () => {
+    expect(normalizePhone('13800138000', 'cn-mobile')).toBe('13800138000');
+    expect(normalizePhone('138 0013-8000', 'cn-mobile')).toBe('13800138000');
+    expect(normalizePhone('19912345678', 'cn-mobile')).toBe('19912345678');
+  });
+  it('refuses landlines, short numbers and a 12 prefix unless other formats are allowed', () => {
+    for (const bad of ['12800138000', '1380013800', '138001380001', '02112345678', '+85291234567', 'abc']) {
+      expect(normalizePhone(bad, 'cn-mobile'), bad).toBeNull();
+    }
+    expect(normalizePhone('+85291234567', 'any')).toBe('+85291234567');
+    expect(normalizePhone('abc', 'any')).toBeNull();
+  });
+  it('masks the middle of a number', () => {
+    expect(maskPhone('13800138000')).toBe('138****8000');
+  });
+});
+
+describe('quotas', () => {
+  it('takes the store defaults for what the cashier left empty', () => {
+    expect(resolveQuotas({}, DEFAULT_LOCKER_SETTINGS)).toEqual({ wristbandQuota: 100_000, partyQuota: 300_000 });
+    expect(resolveQuotas({ wristbandQuota: 30_000 }, DEFAULT_LOCKER_SETTINGS)).toEqual({ wristbandQuota: 30_000, partyQuota: 300_000 });
+  });
+  it('refuses zero, negative and absurd quotas, naming which', () => {
+    expect(resolveQuotas({ wristbandQuota: 0 }, DEFAULT_LOCKER_SETTINGS)).toEqual({ invalid: 'wristbandQuota' });
+    expect(resolveQuotas({ partyQuota: -5 }, DEFAULT_LOCKER_SETTINGS)).toEqual({ invalid: 'partyQuota' });
+    expect(resolveQuotas({ partyQuota: 1e12 }, DEFAULT_LOCKER_SETTINGS)).toEqual({ invalid: 'partyQuota' });
+  });
+  it('never reports a negative amount left', () => {
+    expect(quotaLeft(100, 40)).toBe(60);
+    expect(quotaLeft(100, 100)).toBe(0);
+    expect(quotaLeft(100, 130)).toBe(0);
+  });
+  it('refuses charges that are not positive or above the single-charge limit, at the edge', () => {
+    expect(checkChargeAmount(1, DEFAULT_LOCKER_SETTINGS)).toEqual({ ok: true });
+    expect(checkChargeAmount(1_000_000, DEFAULT_LOCKER_SETTINGS)).toEqual({ ok: true });
+    expect(checkChargeAmount(1_000_001, DEFAULT_LOCKER_SETTINGS)).toEqual({ ok: false, reason: 'tooLarge' });
+    expect(checkChargeAmount(0, DEFAULT_LOCKER_SETTINGS)).toEqual({ ok: false, reason: 'notPositive' });
+    expect(checkChargeAmount(-100, DEFAULT_LOCKER_SETTINGS)).toEqual({ ok: false, reason: 'notPositive' });
+    expect(checkChargeAmount(12.5, DEFAULT_LOCKER_SETTINGS)).toEqual({ ok: false, reason: 'notPositive' });
+  });
+});
+
+describe('checkout totals and split payment', () => {
+  const tabs = [
+    { locker: 101, charges: [{ amount: 8800 }, { amount: 1200 }] },
+    { locker: 102, charges: [{ amount: 29800 }] },
+    { locker: 103, charges: [] },
+  ];
+  it('sums each wristband and the party', () => {
+    const t = checkoutTotals(tabs);
+    expect(t.total).toBe(39800);
+    expect([...t.byLocker]).toEqual([[101, 10000], [102, 29800], [103, 0]]);
+  });
+  it('gives change for cash only and books the cash that stays in the drawer', () => {
+    expect(planTenders(39800, [{ method: 'bank_card', amount: 20000 }, { method: 'cash', amount: 20000 }])).toEqual({
+      ok: true,
+      tenders: [{ method: 'cash', amount: 19800 }, { method: 'bank_card', amount: 20000 }],
+      change: 200,
+      received: 40000,
+    });
+  });
+  it('accepts exact payment, refuses a short one with how much is missing', () => {
+    expect(planTenders(39800, [{ method: 'mobile', amount: 39800 }])).toMatchObject({ ok: true, change: 0 });
+    expect(planTenders(39800, [{ method: 'cash', amount: 39799 }])).toEqual({ ok: false, reason: 'short', short: 1 });
+  });
+  it('refuses card or mobile above the amount due (no change from a card)', () => {
+    expect(planTenders(39800, [{ method: 'bank_card', amount: 39801 }])).toEqual({ ok: false, reason: 'nonCashOver', over: 1 });
+  });
+  it('refuses zero or negative tenders', () => {
+    expect(planTenders(100, [{ method: 'cash', amount: 0 }])).toEqual({ ok: false, reason: 'badTender' });
+    expect(planTenders(100, [{ method: 'cash', amount: -100 }, { method: 'cash', amount: 200 }])).toEqual({ ok: false, reason: 'badTender' });
+  });
+  it('a party with nothing to pay needs no tender', () => {
+    expect(planTenders(0, [])).toEqual({ ok: true, tenders: [], change: 0, received: 0 });
+  });
+});
+
+describe('partial settlement', () => {
+  const tabs = [
+    { locker: 101, charges: [{ amount: 100 }] },
+    { locker: 102, charges: [{ amount: 200 }] },
+    { locker: 103, charges: [] },
+  ];
+  it('is blocked by every other wristband that still has charges', () => {
+    expect(partialSettlementBlockers(tabs, [101])).toEqual([102]);
+    expect(partialSettlementBlockers(tabs, [103])).toEqual([101, 102]);
+  });
+  it('is not blocked when the rest have no charges or the whole party settles', () => {
+    expect(partialSettlementBlockers(tabs, [101, 102])).toEqual([]);
+    expect(partialSettlementBlockers(tabs, [101, 102, 103])).toEqual([]);
+  });
+});
