@@ -40,7 +40,7 @@ describe('ledger invariants under random interleavings', () => {
         try {
           const revenue = open(L, 'revenue', 'revenue');
           const cash = open(L, 'cash', 'tender');
-          const group = open(L, 'group', 'customer_group', { group: true, quota: 1000 });
+          const group = open(L, 'group', 'customer_group', { group: true, quota: 600 });
           const bands = [1, 2, 3].map((i) => open(L, `band-${i}`, 'medium', { parentId: group, quota: 500 }));
           const card = open(L, 'card', 'stored_value');
           const miles = open(L, 'miles', 'miles', { unit: 'MILES' });
