@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PosBridge, StaffInfo } from '../../../src-main/api/contract';
 import { createClient, subscribe } from '../bridge/client';
 import { setLang } from '../i18n';
+import { attachWedge } from '../devices/wedge';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { StatusBar } from '../components/StatusBar';
 import { TopBar } from '../components/TopBar';
@@ -12,6 +13,7 @@ import { SignInScreen } from '../screens/SignInScreen';
 import { StaffScreen } from '../screens/StaffScreen';
 import { LockerScreen } from '../screens/lockers/LockerScreen';
 import { FuelScreen } from '../screens/fuel/FuelScreen';
+import { DevicesScreen } from '../screens/devices/DevicesScreen';
 import { PosContext, type SystemInfo } from './pos-context';
 
 export function App({ bridge, connected }: { bridge: PosBridge; connected: boolean }) {
@@ -43,6 +45,13 @@ export function App({ bridge, connected }: { bridge: PosBridge; connected: boole
     [bridge],
   );
 
+  // Keyboard-wedge card readers and scanners type fast bursts ending in Enter: caught here,
+  // for signed-in staff only, and handed to main as card taps or scans.
+  useEffect(() => {
+    if (!staff) return;
+    return attachWedge(window, (burst) => void pos.devices.wedge({ kind: burst.kind, text: burst.text }).catch(() => {}));
+  }, [pos, staff]);
+
   // The store's language applies until someone on this screen picks another.
   useEffect(() => {
     if (info && !localStorage.getItem('pos.lang')) setLang(info.settings.locale);
@@ -61,6 +70,7 @@ export function App({ bridge, connected }: { bridge: PosBridge; connected: boole
   if (needsSetup) body = <SetupScreen onDone={() => void refreshInfo()} />;
   else if (!staff) body = <SignInScreen />;
   else if (screen === 'staff') body = <StaffScreen back={() => setScreen('home')} />;
+  else if (screen === 'devices') body = <DevicesScreen back={() => setScreen('home')} />;
   else if (screen === 'lockers') body = <LockerScreen back={() => setScreen('home')} />;
   else if (screen === 'fuel') body = <FuelScreen back={() => setScreen('home')} />;
   else body = <HomeScreen open={setScreen} />;

@@ -5,20 +5,25 @@ import { useTranslation } from 'react-i18next';
 import type { EventPayload } from '../../../src-main/api/contract';
 import { subscribe } from '../bridge/client';
 import { usePos } from '../app/pos-context';
+import { DeviceStatusBadge } from '../screens/devices/DeviceStatusBadge';
 
 type DeviceStatus = EventPayload<'device.status'>['devices'];
 
 /** Host, devices, sync and the connection to main: the slots later workflows fill. */
 export function StatusBar() {
   const { t } = useTranslation();
-  const { bridge, info, connected } = usePos();
+  const { pos, bridge, info, connected, staff } = usePos();
   const [devices, setDevices] = useState<DeviceStatus>([]);
   const [sync, setSync] = useState<EventPayload<'sync.status'> | null>(null);
 
   useEffect(() => subscribe(bridge, 'device.status', (p) => setDevices(p.devices)), [bridge]);
+  // Device states are for signed-in staff; the first snapshot comes from a call, then events.
+  useEffect(() => {
+    if (staff) pos.devices.status().then((s) => setDevices(s.devices), () => {});
+  }, [pos, staff]);
   useEffect(() => subscribe(bridge, 'sync.status', setSync), [bridge]);
 
-  const online = devices.filter((d) => d.state === 'online').length;
+  const inUse = staff ? devices.filter((d) => d.state !== 'disabled') : [];
   return (
     <Group h="100%" px="md" gap="xl" wrap="nowrap" data-testid="status-bar">
       <Group gap={6} wrap="nowrap">
@@ -29,9 +34,8 @@ export function StatusBar() {
       </Group>
       <Group gap={6} wrap="nowrap" data-testid="status-devices">
         <IconPlugConnected size={16} />
-        <Text size="xs">
-          {t('status.devices')}: {devices.length === 0 ? t('status.devicesNone') : `${online}/${devices.length}`}
-        </Text>
+        <Text size="xs">{t('status.devices')}:</Text>
+        {inUse.length === 0 ? <Text size="xs">{t('status.devicesNone')}</Text> : inUse.map((d) => <DeviceStatusBadge key={d.device} status={d} withName />)}
       </Group>
       <Group gap={6} wrap="nowrap" data-testid="status-sync">
         {sync?.online ? <IconCloud size={16} /> : <IconCloudOff size={16} />}

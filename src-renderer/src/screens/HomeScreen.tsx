@@ -33,7 +33,7 @@ const TILES: Tile[] = [
   { key: 'cards', icon: IconCreditCard, color: 'green' },
   { key: 'settlement', icon: IconCalendarStats, color: 'violet', managerOnly: true },
   { key: 'staff', icon: IconUsers, color: 'grape', managerOnly: true, screen: 'staff' },
-  { key: 'devices', icon: IconDeviceDesktopCog, color: 'gray', managerOnly: true },
+  { key: 'devices', icon: IconDeviceDesktopCog, color: 'gray', managerOnly: true, screen: 'devices' },
 ];
 
 export function HomeScreen({ open }: { open(screen: Screen): void }) {
