@@ -5,12 +5,15 @@
 import { spawnSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
+import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 if (process.env.npm_config_demo === 'true' && !args.includes('--demo')) args.push('--demo');
 
-const build = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+const electronVite = path.join(path.dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
+console.log('Building Counter POS…');
+const build = spawnSync(process.execPath, [electronVite, 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 let electronPath = null;
