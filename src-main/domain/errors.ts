@@ -44,6 +44,26 @@ const MESSAGES = {
     en: 'Counter POS is already running on this computer.',
     'zh-CN': 'Counter POS 已在本机运行。',
   },
+  // Fuel (issue 6): prepaid fuel orders. Money and litres come formatted (7.59, 26.35).
+  FUEL_NO_STATION: {
+    en: 'No fuel station is set up within {radius} m of this terminal. A manager must set the terminal location and the station list.',
+    'zh-CN': '本终端 {radius} 米范围内没有设置加油站，请店长设置终端位置和油站列表。',
+  },
+  FUEL_UNKNOWN_PUMP: { en: 'There is no pump {pump} at this station.', 'zh-CN': '本站没有 {pump} 号油枪。' },
+  FUEL_GRADE_NOT_ON_PUMP: { en: 'Pump {pump} does not dispense {grade}.', 'zh-CN': '{pump} 号油枪不加{grade}。' },
+  FUEL_NO_PRICE: { en: '{grade} has no price yet. A manager must set one.', 'zh-CN': '{grade}尚未定价，请店长设置油价。' },
+  FUEL_QUANTITY_TOO_SMALL: { en: 'The quantity is too small: it must buy at least 0.01 L and cost at least 0.01 yuan.', 'zh-CN': '数量太小：至少 0.01 升且至少 0.01 元。' },
+  FUEL_OVER_LIMIT: {
+    en: 'Pump {pump} takes at most {limit} L per order; this order is {volume} L.',
+    'zh-CN': '{pump} 号油枪每单最多 {limit} 升，本单 {volume} 升。',
+  },
+  FUEL_PRICE_CHANGED: {
+    en: 'The price of {grade} changed from {quoted} to {current} yuan/L since the quote. Nothing was charged; check the new total and confirm again.',
+    'zh-CN': '{grade}油价已由 {quoted} 元/升调整为 {current} 元/升，未扣款。请核对新金额后重新确认。',
+  },
+  FUEL_PUMP_BUSY: { en: 'Pump {pump} still has an open order. Wait until it ends.', 'zh-CN': '{pump} 号油枪还有未完成的订单，请等待结束。' },
+  FUEL_MEMBER_REQUIRED: { en: 'Stored value needs the member number.', 'zh-CN': '储值支付需要会员号。' },
+  FUEL_ORDER_NOT_ACTIVE: { en: 'Order {order} is not on a pump any more.', 'zh-CN': '订单 {order} 已不在油枪上。' },
   INTERNAL: {
     en: 'Something went wrong. Nothing was changed; please try again or call support.',
     'zh-CN': '出现错误，未做任何更改。请重试或联系技术支持。',

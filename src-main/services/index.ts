@@ -10,6 +10,9 @@ import { seedDemo } from './demo';
 import { EventBus } from './events';
 import { StaffService } from './staff/staff-service';
 import { DeviceService, type DemoDeviceHooks } from './devices/device-service';
+import { LockerService, seedLockerDemo } from './lockers';
+import { FuelService } from './fuel/fuel-service';
+import { seedFuelDemo } from './fuel/fuel-seed';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -45,6 +48,8 @@ export interface Services {
   devices: DeviceManager;
   deviceService: DeviceService;
   staff: StaffService;
+  lockers: LockerService;
+  fuel: FuelService;
   close(): Promise<void>;
 }
 
@@ -88,6 +93,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     await devices.start();
     const deviceService = new DeviceService(devices, settings, audit, now, config.devices?.demo ?? null);
     if (config.demo) await seedDemo(staff);
+    const lockers = new LockerService({ sqlite: db.sqlite, ledger, settings, audit, staff, deviceService, now });
+    if (config.demo) seedLockerDemo(lockers);
+    const fuel = new FuelService({ db: db.sqlite, ledger, devices, deviceService, events, audit, settings, log: log.child({ workflow: 'fuel' }), now });
+    if (config.demo) seedFuelDemo(fuel.store);
+    fuel.start();
     log.info({ dataDir: config.dataDir, host: config.host, version: config.version }, 'services started');
     return {
       config: { dataDir: config.dataDir, host: config.host, version: config.version, demo: config.demo ?? false },
@@ -100,8 +110,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       devices,
       deviceService,
       staff,
+      lockers,
+      fuel,
       async close() {
         log.info('services stopping');
+        fuel.stop();
         await devices.stop();
         await db.close();
         lock.release();

@@ -4,7 +4,7 @@ import { staffContract } from './staff';
 import { systemContract } from './system';
 import { devicesContract, deviceStatus } from './devices';
 import { lockersContract } from './lockers';
-import { fuelContract } from './fuel';
+import { fuelContract, fuelOrder } from './fuel';
 import { staffInfo } from './common';
 
 /** Every method the renderer may call, merged from one module per workflow. */
@@ -37,6 +37,7 @@ export const events = {
   }),
   'device.printJob': z.object({ id: z.string(), state: z.enum(['printed', 'failed']), error: z.string().nullable() }),
   'sync.status': z.object({ online: z.boolean(), backlog: z.number().int() }),
+  'fuel.order': fuelOrder,
 };
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -1,8 +1,9 @@
 import { Foundation1763700000001 } from './0001-foundation';
 import { Ledger1763700000002 } from './0002-ledger';
+import { Fuel1763700000004 } from './0004-fuel';
 
 /**
  * Every migration, in order. Listed statically because a glob of files breaks once
  * Vite bundles the main process. Append new ones at the end; never edit a shipped one.
  */
-export const migrations = [Foundation1763700000001, Ledger1763700000002];
+export const migrations = [Foundation1763700000001, Ledger1763700000002, Fuel1763700000004];

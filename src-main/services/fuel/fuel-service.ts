@@ -1,0 +1,379 @@
+// Prepaid fuel: quote, pay FIRST through the ledger, then release the pump with the
+// preset; print the pass; settle when the pump reports the end (refunding an underrun).
+import { v7 as uuidv7 } from 'uuid';
+import { ConversionError, nearestStation, nextState, priceAt, quote, settle, type FuelQuote, type OrderEvent, type OrderMode } from '../../domain/fuel';
+import { PosError } from '../../domain/errors';
+import { fingerprint } from '../../domain/ledger';
+import type { DeviceManager, PumpState } from '../../devices';
+import type { Ledger } from '../../ledger';
+import type { Logger } from '../../ops/logging';
+import type { SettingsStore } from '../../ops/settings-file';
+import type { AuditTrail } from '../audit/audit-trail';
+import { deviceError, type DeviceService } from '../devices/device-service';
+import type { EventBus } from '../events';
+import type { StaffInfo } from '../staff/staff-service';
+import { FuelAccounts, type Tender } from './fuel-accounts';
+import { finalReceipt, litres, money, passReceipt } from './fuel-receipts';
+import { FuelStore, type OrderRow, type Problem, type PumpRow, type StationRow } from './fuel-store';
+import { FuelSetup } from './fuel-setup';
+
+export interface OrderRequest {
+  pump: number;
+  gradeId: string;
+  mode: OrderMode;
+  /** Minor units when mode is 'amount', centilitres when 'volume'. */
+  quantity: number;
+}
+
+export interface PayRequest extends OrderRequest {
+  commandId: string;
+  /** The unit price the cashier saw; a different price now is refused. */
+  price: number;
+  tender: Tender;
+  customerPhone?: string | undefined;
+  memberId?: string | undefined;
+}
+
+export interface FuelDeps {
+  db: FuelStore['db'];
+  ledger: Ledger;
+  devices: DeviceManager;
+  deviceService: DeviceService;
+  events: EventBus;
+  audit: AuditTrail;
+  settings: SettingsStore;
+  log: Logger;
+  now: () => Date;
+}
+
+export class FuelService {
+  readonly store: FuelStore;
+  readonly setup: FuelSetup;
+  private readonly accounts: FuelAccounts;
+  /** Pay calls still running, so a double click waits for the first instead of releasing twice. */
+  private readonly inflight = new Map<string, Promise<OrderRow>>();
+  private readonly settling = new Set<string>();
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(private readonly d: FuelDeps) {
+    this.store = new FuelStore(d.db);
+    this.setup = new FuelSetup(this.store, d.audit, d.now);
+    this.accounts = new FuelAccounts(d.ledger, () => d.settings.get().store.currency);
+  }
+
+  /** Follows the pumps: filling moves an order to dispensing, the end settles it. */
+  start(): void {
+    this.unsubscribe = this.d.devices.on('pump', (state) => {
+      this.onPump(state).catch((err: unknown) => this.d.log.error({ err, pump: state.pump }, 'fuel: pump event not handled'));
+    });
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+  }
+
+  /** The station this terminal stands at, or FUEL_NO_STATION (a setup error). */
+  station(): StationRow {
+    const location = this.store.location();
+    const found = location && nearestStation(location, this.store.stations(), location.radiusMetres);
+    if (!found) throw new PosError('FUEL_NO_STATION', { radius: location?.radiusMetres ?? 0 });
+    return found.station;
+  }
+
+  /** The counter's view: this station's pumps, their grades at today's prices and their live state. */
+  overview() {
+    const station = this.station();
+    const at = this.d.now();
+    const grades = new Map(this.store.grades().map((g) => [g.id, g]));
+    const live = new Map(this.d.devices.pump.pumps().map((p) => [p.pump, p]));
+    const pumps = this.store
+      .pumps()
+      .filter((p) => p.stationId === station.id)
+      .map((p) => ({
+        number: p.number,
+        maxVolume: p.maxVolume,
+        phase: live.get(p.number)?.phase ?? 'offline',
+        grades: p.nozzles.flatMap((n) => {
+          const price = priceAt(this.store.prices(n.gradeId), at);
+          const grade = grades.get(n.gradeId);
+          return grade && price ? [{ gradeId: grade.id, gradeName: grade.name, nozzle: n.nozzle, price: price.price, effectiveFrom: price.effectiveFrom }] : [];
+        }),
+        activeOrderId: this.store.activeOrder(p.number)?.id ?? null,
+      }));
+    return { station: { id: station.id, name: station.name }, currency: this.d.settings.get().store.currency, pumps };
+  }
+
+  /** Both numbers before payment: the price now, what the customer pays and the litres. */
+  quote(req: OrderRequest) {
+    const r = this.resolve(req);
+    return { stationId: r.station.id, stationName: r.station.name, pump: r.pump.number, nozzle: r.nozzle, gradeId: r.gradeId, gradeName: r.gradeName, ...r.quote, effectiveFrom: r.effectiveFrom };
+  }
+
+  /** Pays, then releases the pump. Replaying a commandId returns the first order. */
+  async pay(staff: StaffInfo, req: PayRequest): Promise<OrderRow> {
+    const { commandId, ...body } = req;
+    const fp = fingerprint({ ...body, customerPhone: body.customerPhone ?? null, memberId: body.memberId ?? null });
+    const existing = this.store.orderByCommand(commandId);
+    if (existing) {
+      if (existing.fingerprint !== fp) throw new PosError('IDEMPOTENCY_CONFLICT');
+      const running = this.inflight.get(commandId);
+      if (running) return running;
+      // Paid but never released (the terminal stopped in between): finish the job now.
+      return existing.state === 'paid' ? this.track(commandId, this.release(existing)) : existing;
+    }
+    const order = this.charge(staff, req, fp);
+    return this.track(commandId, this.release(order));
+  }
+
+  today(): OrderRow[] {
+    return this.store.ordersOfDay(this.day(this.d.now()));
+  }
+
+  order(id: string): OrderRow {
+    const o = this.store.order(id);
+    if (!o) throw new PosError('NOT_FOUND', { what: `fuel order ${id}` });
+    return o;
+  }
+
+  /** The cashier's stop button: ends the fill where it is; the pump's end settles the order. */
+  async stopPump(orderId: string): Promise<OrderRow> {
+    const o = this.order(orderId);
+    // Before the nozzle is lifted the controller just returns to idle with no end to settle, so only a running fill can be stopped.
+    if (o.state !== 'dispensing') throw new PosError('FUEL_ORDER_NOT_ACTIVE', { order: o.id.slice(-8) });
+    await this.d.devices.pump.stop(o.pump).catch((e: unknown) => {
+      throw deviceError(e, 'pump');
+    });
+    await this.d.audit.record('fuel.stop', 'ok', null, { order: o.id, pump: o.pump });
+    return this.order(orderId);
+  }
+
+  /** Prints the pass again (e.g. after the printer came back), or the final receipt once the pump ended. */
+  async print(orderId: string, which: 'pass' | 'final') {
+    const o = this.order(orderId);
+    if (which === 'final' && o.state !== 'completed' && o.state !== 'refunded') throw new PosError('CONFLICT', { reason: 'the pump has not finished this order' });
+    const receipt = which === 'pass' ? passReceipt(o, this.receiptContext()) : finalReceipt(o, this.receiptContext());
+    const result = await this.d.deviceService.print(receipt);
+    if (which === 'pass') this.update(o.id, { passJobId: result.jobId, passState: result.state });
+    return result;
+  }
+
+  private track(commandId: string, run: Promise<OrderRow>): Promise<OrderRow> {
+    this.inflight.set(commandId, run);
+    return run.finally(() => this.inflight.delete(commandId));
+  }
+
+  /** Checks everything, then takes the money and records the order in one transaction (one journal entry). */
+  private charge(staff: StaffInfo, req: PayRequest, fp: string): OrderRow {
+    const r = this.resolve(req);
+    if (req.price !== r.quote.price) {
+      throw new PosError('FUEL_PRICE_CHANGED', { grade: r.gradeName, quoted: money(req.price), current: money(r.quote.price) });
+    }
+    const busy = this.store.activeOrder(r.pump.number);
+    const phase = this.d.devices.pump.pumps().find((p) => p.pump === r.pump.number)?.phase;
+    if (busy || phase === 'authorized' || phase === 'filling' || phase === 'end-of-transaction') throw new PosError('FUEL_PUMP_BUSY', { pump: r.pump.number });
+    const memberId = req.memberId ?? null;
+    const tenderAccount = this.accounts.tender(req.tender, memberId);
+    const sales = this.accounts.sales();
+    const at = this.d.now();
+    const order: OrderRow = {
+      id: uuidv7(),
+      commandId: req.commandId,
+      fingerprint: fp,
+      day: this.day(at),
+      createdAt: at.toISOString(),
+      updatedAt: at.toISOString(),
+      staffId: staff.id,
+      staffName: staff.name,
+      stationId: r.station.id,
+      stationName: r.station.name,
+      pump: r.pump.number,
+      nozzle: r.nozzle,
+      gradeId: r.gradeId,
+      gradeName: r.gradeName,
+      ...r.quote,
+      tender: req.tender,
+      customerPhone: req.customerPhone ?? null,
+      memberId,
+      state: 'paid',
+      paymentTransferId: '',
+      reversalTransferId: null,
+      pumpTransaction: null,
+      dispensedVolume: null,
+      chargedAmount: null,
+      refundAmount: null,
+      refundTransferId: null,
+      passJobId: null,
+      passState: null,
+      problem: null,
+    };
+    // The memo carries the order into the journal, which the sync issue pushes to the central server.
+    const memo = JSON.stringify({
+      fuelOrder: {
+        id: order.id,
+        station: { id: order.stationId, name: order.stationName },
+        pump: order.pump,
+        grade: order.gradeId,
+        price: order.price,
+        mode: order.mode,
+        amount: order.amount,
+        volume: order.volume,
+        tender: order.tender,
+        customer: { phone: order.customerPhone, member: order.memberId },
+      },
+    });
+    this.store.transaction(() => {
+      const paid = this.d.ledger.post({
+        commandId: uuidv7(),
+        memo,
+        legs: [
+          { accountId: tenderAccount, side: 'debit', amount: order.amount },
+          { accountId: sales, side: 'credit', amount: order.amount },
+        ],
+      });
+      order.paymentTransferId = paid.transferId;
+      this.store.insertOrder(order);
+    });
+    this.d.events.emit('fuel.order', order);
+    return order;
+  }
+
+  /** Sends the paid order to the controller; a refusal reverses the payment. Then prints the pass. */
+  private async release(order: OrderRow): Promise<OrderRow> {
+    try {
+      await this.d.devices.pump.authorize({
+        pump: order.pump,
+        nozzle: order.nozzle,
+        type: order.mode === 'amount' ? 'Amount' : 'Volume',
+        dose: order.mode === 'amount' ? order.amount : order.volume,
+        price: order.price,
+      });
+    } catch (e) {
+      const refusal = deviceError(e, 'pump');
+      const problem: Problem = refusal instanceof PosError ? { code: refusal.code, message: refusal.toData().message } : { code: 'INTERNAL', message: new PosError('INTERNAL').toData().message };
+      this.d.log.warn({ order: order.id, pump: order.pump, err: e }, 'fuel: controller refused, reversing the payment');
+      return this.reversePayment(order, problem);
+    }
+    this.transition(order, 'released');
+    const result = await this.d.deviceService.print(passReceipt(this.order(order.id), this.receiptContext()));
+    // A failed pass stays in the printer's queue for reprint; the pump is released regardless.
+    this.update(order.id, { passJobId: result.jobId, passState: result.state });
+    return this.announce(order.id);
+  }
+
+  private reversePayment(order: OrderRow, problem: Problem): OrderRow {
+    try {
+      this.store.transaction(() => {
+        const reversal = this.d.ledger.reverse({ commandId: uuidv7(), transferId: order.paymentTransferId, memo: JSON.stringify({ fuelOrderReversed: { id: order.id, reason: problem.code } }) });
+        this.update(order.id, { state: 'reversed', reversalTransferId: reversal.transferId, problem });
+      });
+    } catch (err) {
+      this.d.log.error({ err, order: order.id }, 'fuel: payment reversal failed');
+      this.update(order.id, { state: 'failed', problem });
+    }
+    return this.announce(order.id);
+  }
+
+  private async onPump(state: PumpState): Promise<void> {
+    const o = this.store.activeOrder(state.pump);
+    if (!o || o.state === 'paid') return;
+    if (state.phase === 'filling') {
+      if (o.state === 'released') {
+        this.update(o.id, { state: 'dispensing', ...(state.transaction !== undefined ? { pumpTransaction: state.transaction } : {}) });
+        this.announce(o.id);
+      }
+      return;
+    }
+    if (state.phase === 'end-of-transaction') await this.finish(o, state);
+  }
+
+  /** Settles the order for the dispensed volume: an underrun refunds the difference in one ledger transaction. */
+  private async finish(o: OrderRow, state: PumpState): Promise<void> {
+    if (this.settling.has(o.id)) return;
+    this.settling.add(o.id);
+    try {
+      const s = settle(o as FuelQuote, state.volume);
+      const event: OrderEvent = s.refund > 0 ? 'ended-short' : 'ended-full';
+      this.store.transaction(() => {
+        const fresh = this.order(o.id);
+        const next = nextState(fresh.state, event);
+        if (!next) return;
+        let refundTransferId: string | null = null;
+        if (s.refund > 0) {
+          const refund = this.d.ledger.post({
+            commandId: uuidv7(),
+            memo: JSON.stringify({ fuelOrderRefund: { id: o.id, dispensed: s.dispensed, charged: s.charged, refund: s.refund } }),
+            legs: [
+              { accountId: this.accounts.sales(), side: 'debit', amount: s.refund },
+              { accountId: this.accounts.tender(o.tender, o.memberId), side: 'credit', amount: s.refund },
+            ],
+          });
+          refundTransferId = refund.transferId;
+        }
+        this.update(o.id, {
+          state: next,
+          dispensedVolume: s.dispensed,
+          chargedAmount: s.charged,
+          refundAmount: s.refund,
+          refundTransferId,
+          ...(state.transaction !== undefined ? { pumpTransaction: state.transaction } : {}),
+        });
+      });
+      this.announce(o.id);
+      if (state.transaction !== undefined) {
+        await this.d.devices.pump.closeTransaction(o.pump, state.transaction).catch((err: unknown) => this.d.log.warn({ err, pump: o.pump }, 'fuel: could not close the pump transaction'));
+      }
+    } finally {
+      this.settling.delete(o.id);
+    }
+  }
+
+  private transition(o: OrderRow, event: OrderEvent): void {
+    const next = nextState(this.order(o.id).state, event);
+    if (next) this.update(o.id, { state: next });
+  }
+
+  private update(id: string, changes: Parameters<FuelStore['updateOrder']>[1]): void {
+    this.store.updateOrder(id, changes, this.d.now().toISOString());
+  }
+
+  private announce(id: string): OrderRow {
+    const o = this.order(id);
+    this.d.events.emit('fuel.order', o);
+    return o;
+  }
+
+  /** Pump, grade, price now, quantity and the pump's limit, each refused with its own message. */
+  private resolve(req: OrderRequest) {
+    const station = this.station();
+    const pump: PumpRow | undefined = this.store.pumps().find((p) => p.number === req.pump && p.stationId === station.id);
+    if (!pump) throw new PosError('FUEL_UNKNOWN_PUMP', { pump: req.pump });
+    const grade = this.store.grade(req.gradeId);
+    const nozzle = pump.nozzles.find((n) => n.gradeId === req.gradeId);
+    if (!grade || !nozzle) throw new PosError('FUEL_GRADE_NOT_ON_PUMP', { pump: pump.number, grade: grade?.name ?? req.gradeId });
+    const price = priceAt(this.store.prices(grade.id), this.d.now());
+    if (!price) throw new PosError('FUEL_NO_PRICE', { grade: grade.name });
+    if (!Number.isSafeInteger(req.quantity) || req.quantity <= 0) {
+      throw new PosError('INVALID_INPUT', {}, [{ path: 'quantity', message: { en: 'Enter an amount or litres above zero.', 'zh-CN': '请输入大于零的金额或升数。' } }]);
+    }
+    let q: FuelQuote;
+    try {
+      q = quote(req.mode, req.quantity, price.price);
+    } catch (e) {
+      if (e instanceof ConversionError && e.reason === 'too-large') throw new PosError('FUEL_OVER_LIMIT', { pump: pump.number, limit: litres(pump.maxVolume), volume: '∞' });
+      if (e instanceof ConversionError) throw new PosError('FUEL_QUANTITY_TOO_SMALL');
+      throw e;
+    }
+    if (q.volume > pump.maxVolume) throw new PosError('FUEL_OVER_LIMIT', { pump: pump.number, limit: litres(pump.maxVolume), volume: litres(q.volume) });
+    return { station, pump, nozzle: nozzle.nozzle, gradeId: grade.id, gradeName: grade.name, quote: q, effectiveFrom: price.effectiveFrom };
+  }
+
+  /** The business day in the store's time zone (YYYY-MM-DD). */
+  private day(at: Date): string {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: this.d.settings.get().store.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  }
+
+  private receiptContext() {
+    const { store, terminal } = this.d.settings.get();
+    return { storeName: store.name, terminal: terminal.name, timeZone: store.timeZone, currency: store.currency, now: this.d.now().toISOString() };
+  }
+}
