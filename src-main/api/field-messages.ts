@@ -9,6 +9,12 @@ const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   'field.required': { en: 'Required.', 'zh-CN': '必填。' },
   'field.tooLong': { en: 'Too long.', 'zh-CN': '太长。' },
   'field.id': { en: 'Not a valid id.', 'zh-CN': '编号无效。' },
+  // Lockers (issue 5)
+  'field.wristband': { en: 'Tap a wristband or type a locker number.', 'zh-CN': '请刷手牌或输入柜号。' },
+  'field.amount': { en: 'Enter an amount above zero.', 'zh-CN': '请输入大于零的金额。' },
+  'field.memberCode': { en: 'A member code is 4 to 32 letters or digits.', 'zh-CN': '会员码为 4 到 32 位字母或数字。' },
+  'field.customer': { en: 'Enter the customer\'s phone number or scan a member code (one of them).', 'zh-CN': '请输入客人手机号或扫描会员码（二选一）。' },
+  'field.itemsOrAmount': { en: 'Pick items or enter an amount (one of them).', 'zh-CN': '请选择商品或输入金额（二选一）。' },
 };
 
 export function fieldMessage(key: string): Record<Locale, string> | undefined {

@@ -44,6 +44,51 @@ const MESSAGES = {
     en: 'Counter POS is already running on this computer.',
     'zh-CN': 'Counter POS 已在本机运行。',
   },
+  // Lockers (issue 5): wristbands, venue charges, checkout. Money params come formatted per language.
+  LOCKER_UNKNOWN_WRISTBAND: { en: 'Wristband {ref} is not registered to any locker.', 'zh-CN': '手牌 {ref} 未登记到任何柜号。' },
+  LOCKER_OUT_OF_SERVICE: { en: 'Locker {locker} is out of service.', 'zh-CN': '{locker} 号柜暂停使用。' },
+  LOCKER_ALREADY_BOUND: {
+    en: 'Locker {locker} is already with an open party (customer {customer}, since {since}).',
+    'zh-CN': '{locker} 号柜已被未结账的客人使用（客人 {customer}，{since} 起）。',
+  },
+  LOCKER_NOT_BOUND: { en: 'Locker {locker} is not bound to an open party.', 'zh-CN': '{locker} 号柜未绑定到未结账的客人。' },
+  LOCKER_WRISTBAND_LOST: {
+    en: 'Wristband {ref} was reported lost and is blocked. Use its replacement.',
+    'zh-CN': '手牌 {ref} 已挂失并冻结，请使用补发的手牌。',
+  },
+  LOCKER_OTHER_PARTY: {
+    en: 'Locker {locker} belongs to another party (customer {customer}).',
+    'zh-CN': '{locker} 号柜属于另一组客人（客人 {customer}）。',
+  },
+  LOCKER_PHONE_INVALID: {
+    en: 'Enter a mainland China mobile number (11 digits starting with 1).',
+    'zh-CN': '请输入中国大陆手机号（1 开头的 11 位数字）。',
+  },
+  LOCKER_QUOTA_INVALID: { en: 'The {which} quota must be more than zero and at most {max}.', 'zh-CN': '{whichZh}额度必须大于零且不超过 {maxZh}。' },
+  LOCKER_WRISTBAND_QUOTA: {
+    en: 'Over the quota of wristband {locker}: {leftEn} left, {requestedEn} asked.',
+    'zh-CN': '超出手牌 {locker} 的额度：剩余 {leftZh}，本次 {requestedZh}。',
+  },
+  LOCKER_PARTY_QUOTA: {
+    en: 'Over the party quota: {leftEn} left for the whole party, {requestedEn} asked.',
+    'zh-CN': '超出同行总额度：全组剩余 {leftZh}，本次 {requestedZh}。',
+  },
+  LOCKER_AMOUNT_INVALID: { en: 'A charge must be more than zero and at most {maxEn}.', 'zh-CN': '消费金额必须大于零且不超过 {maxZh}。' },
+  LOCKER_ITEM_UNKNOWN: { en: 'This item is not on the {outlet} menu.', 'zh-CN': '该商品不在{outletZh}的价目表中。' },
+  LOCKER_DUPLICATE_WRISTBAND: { en: 'Locker {locker} was tapped twice.', 'zh-CN': '{locker} 号柜重复了。' },
+  LOCKER_TOO_MANY_WRISTBANDS: { en: 'A party can have at most {max} wristbands.', 'zh-CN': '一组客人最多 {max} 个手牌。' },
+  LOCKER_UID_IN_USE: { en: 'Wristband {ref} is already in use and cannot be the replacement.', 'zh-CN': '手牌 {ref} 已在使用，不能作为补发手牌。' },
+  LOCKER_CHARGE_CLOSED: { en: 'This charge was already settled or voided.', 'zh-CN': '该消费已结账或已撤销。' },
+  LOCKER_PAYMENT_SHORT: { en: 'Payment is {shortEn} short of {totalEn}.', 'zh-CN': '付款不足：还差 {shortZh}（应付 {totalZh}）。' },
+  LOCKER_PAYMENT_OVER: {
+    en: 'Card, mobile and stored value may not exceed the amount due ({overEn} too much); only cash gives change.',
+    'zh-CN': '银行卡、移动支付和储值付款不能超过应付金额（多了 {overZh}），只有现金可以找零。',
+  },
+  LOCKER_PARTIAL_SETTLEMENT: {
+    en: 'Wristbands {lockers} of this party still have charges. Settle the whole party, or ask a manager to approve.',
+    'zh-CN': '同组手牌 {lockers} 仍有消费。请整组结账，或请店长授权。',
+  },
+  LOCKER_APPROVAL_NOT_MANAGER: { en: '{name} is not a manager and cannot approve this.', 'zh-CN': '{name} 不是店长，无权授权此操作。' },
   // Fuel (issue 6): prepaid fuel orders. Money and litres come formatted (7.59, 26.35).
   FUEL_NO_STATION: {
     en: 'No fuel station is set up within {radius} m of this terminal. A manager must set the terminal location and the station list.',

@@ -1,6 +1,20 @@
 import type { Services } from '../../services';
 import type { HandlerMap } from './types';
 
-export function lockersHandlers(_s: Services) {
-  return {} satisfies HandlerMap<'lockers.'>;
+/** Thin: the contract validated the input; LockerService owns the rules. The dispatcher guarantees a signed-in staff. */
+export function lockersHandlers(s: Services) {
+  const l = s.lockers;
+  return {
+    'lockers.overview': () => l.overview(s.config.demo),
+    'lockers.lookup': (input) => l.lookup(input.wristband),
+    'lockers.bind': (input, ctx) => l.bind(ctx.session.staff!, input),
+    'lockers.addWristband': (input) => l.addWristband(input),
+    'lockers.reportLost': (input, ctx) => l.reportLost(ctx.session.staff!, input),
+    'lockers.charge': (input, ctx) => l.charge(ctx.session.staff!, input),
+    'lockers.voidCharge': (input, ctx) => l.voidCharge(ctx.session.staff!, input),
+    'lockers.checkout': (input, ctx) => l.checkout(ctx.session.staff!, input),
+    'lockers.setLockerState': (input, ctx) => l.setLockerState(ctx.session.staff!, input),
+    'lockers.registerLocker': (input, ctx) => l.registerLocker(ctx.session.staff!, input),
+    'lockers.updateSettings': (input, ctx) => l.updateSettings(ctx.session.staff!, input),
+  } satisfies HandlerMap<'lockers.'>;
 }

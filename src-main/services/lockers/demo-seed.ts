@@ -1,0 +1,28 @@
+import type { LockerService } from './locker-service';
+
+/** Demo lockers 101–130; wristband UIDs are 04A1B2 + the locker number, so a person can read them. */
+export const DEMO_LOCKERS = Array.from({ length: 30 }, (_, i) => ({ number: 101 + i, uid: `04A1B2${String(101 + i).padStart(4, '0')}` }));
+/** Spare wristbands for lost-wristband replacements in the demo. */
+export const DEMO_SPARE_UIDS = ['04FFEE0001', '04FFEE0002', '04FFEE0003'];
+
+const DEMO_ITEMS: [string, string, string, string, number][] = [
+  ['demo-rest-noodles', 'restaurant', '牛肉面', 'Beef noodles', 3800],
+  ['demo-rest-chicken', 'restaurant', '宫保鸡丁', 'Kung pao chicken', 4800],
+  ['demo-rest-beer', 'restaurant', '青岛啤酒', 'Tsingtao beer', 1500],
+  ['demo-rest-tea', 'restaurant', '菊花茶', 'Chrysanthemum tea', 1200],
+  ['demo-mass-foot', 'massage', '足疗 60 分钟', 'Foot massage 60 min', 16800],
+  ['demo-mass-back', 'massage', '肩颈推拿 45 分钟', 'Neck and back 45 min', 19800],
+  ['demo-mass-full', 'massage', '全身按摩 90 分钟', 'Full body 90 min', 29800],
+  ['demo-shop-slippers', 'shop', '一次性拖鞋', 'Slippers', 500],
+  ['demo-shop-shampoo', 'shop', '洗发水', 'Shampoo', 2500],
+  ['demo-shop-water', 'shop', '矿泉水', 'Mineral water', 300],
+];
+
+/** Demo reference data for the lockers workflow; inserting what exists is a no-op. */
+export function seedLockerDemo(lockers: LockerService): void {
+  const st = lockers.c.st;
+  lockers.c.deps.sqlite.transaction(() => {
+    for (const l of DEMO_LOCKERS) st.insertLocker.run(l.number, l.uid);
+    for (const [id, outlet, zh, en, price] of DEMO_ITEMS) st.insertItem.run(id, outlet, zh, en, price);
+  })();
+}
