@@ -1,10 +1,10 @@
 import { Badge, Button, Card, Group, PasswordInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffInfo } from '../../../src-main/api/contract';
 import { usePos } from '../app/pos-context';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ScreenHeader } from '../components/ScreenHeader';
 
 /** Managers add cashiers and managers. Main refuses this to a cashier whatever the screen shows. */
 export function StaffScreen({ back }: { back(): void }) {
@@ -39,12 +39,7 @@ export function StaffScreen({ back }: { back(): void }) {
 
   return (
     <Stack p="xl">
-      <Group>
-        <Button variant="subtle" leftSection={<IconArrowLeft size={18} />} onClick={back}>
-          {t('common.back')}
-        </Button>
-        <Title order={2}>{t('staff.title')}</Title>
-      </Group>
+      <ScreenHeader title={t('staff.title')} back={back} />
       <Group align="flex-start" grow>
         <Card withBorder radius="lg">
           <Table verticalSpacing="sm" highlightOnHover>

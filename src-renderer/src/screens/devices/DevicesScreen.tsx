@@ -1,11 +1,12 @@
 import { Alert, Button, Card, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
-import { IconArrowLeft, IconPrinter, IconSearch } from '@tabler/icons-react';
+import { IconPrinter, IconSearch } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../src-main/api/contract';
 import { subscribe } from '../../bridge/client';
 import { usePos } from '../../app/pos-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ScreenHeader } from '../../components/ScreenHeader';
 import { DeviceStatusBadge, type DeviceStatus } from './DeviceStatusBadge';
 import { FailedJobs } from './FailedJobs';
 
@@ -68,13 +69,7 @@ export function DevicesScreen({ back }: { back(): void }) {
 
   return (
     <Stack p="xl" gap="md">
-      <Group justify="space-between">
-        <Group>
-          <Button variant="subtle" leftSection={<IconArrowLeft size={18} />} onClick={back}>
-            {t('common.back')}
-          </Button>
-          <Title order={2}>{t('devices.title')}</Title>
-        </Group>
+      <ScreenHeader title={t('devices.title')} back={back}>
         <Group>
           <Button variant="default" leftSection={<IconSearch size={18} />} loading={busy === 'discover'}
             onClick={() => run('discover', async () => {
@@ -91,7 +86,7 @@ export function DevicesScreen({ back }: { back(): void }) {
             {t('devices.save')}
           </Button>
         </Group>
-      </Group>
+      </ScreenHeader>
       <ErrorAlert error={error} />
       {notice && <Alert color="teal" role="status">{notice}</Alert>}
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
