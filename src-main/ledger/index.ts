@@ -1,6 +1,6 @@
 export { Ledger } from './ledger';
 export { LedgerQueries } from './queries';
-export { verifyJournal, type VerifyResult } from './journal';
+export { verifyJournal, type VerifyOptions, type VerifyResult } from './journal';
 export { NORMAL_BY_KIND } from './accounts';
 export type { ImportRow } from './replay';
 export * from './types';
