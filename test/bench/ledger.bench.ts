@@ -22,7 +22,8 @@ async function freshDb(sync: 'FULL' | 'NORMAL'): Promise<{ db: Database; dir: st
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-'));
   const db = await openDatabase(dir);
   db.sqlite.pragma(`synchronous = ${sync}`);
-  // BENCH_WAL_AUTOCHECKPOINT=0 shows how much of p99 is SQLite's automatic WAL checkpoint.
+  // openDatabase turns automatic checkpoints off (checkpointWhenIdle instead); BENCH_WAL_AUTOCHECKPOINT=1000
+  // puts SQLite's default back to show how much of p99 a checkpoint inside a commit costs.
   if (process.env.BENCH_WAL_AUTOCHECKPOINT) db.sqlite.pragma(`wal_autocheckpoint = ${Number(process.env.BENCH_WAL_AUTOCHECKPOINT)}`);
   return { db, dir };
 }
@@ -148,12 +149,15 @@ async function authorizeCapture(sync: 'FULL' | 'NORMAL', emit: (l: BenchLine) =>
     timePairs({ authorize: [], capture: [], totalMs: 0, pairs: 0 }, 100, la.bands, ledgerAuthorize, ledgerCapture);
     timePairs({ authorize: [], capture: [], totalMs: 0, pairs: 0 }, 100, lb.bands, raw.authorize, raw.capture);
     for (let r = 0; r < ROUNDS; r++) {
+      // Between rounds, the idle moment between customers: where openDatabase's timer checkpoints.
+      a.db.checkpointWhenIdle(0);
+      b.db.checkpointWhenIdle(0);
       timePairs(L, PAIRS_PER_ROUND, la.bands, ledgerAuthorize, ledgerCapture);
       timePairs(B, PAIRS_PER_ROUND, lb.bands, raw.authorize, raw.capture);
     }
     const tput = (t: Timings) => (t.pairs / t.totalMs) * 1000;
     const ratio = tput(B) / tput(L);
-    const base = { synchronous: sync, pairs: L.pairs, walAutocheckpoint: a.db.sqlite.pragma('wal_autocheckpoint', { simple: true }) };
+    const base = { synchronous: sync, pairs: L.pairs, walAutocheckpoint: a.db.sqlite.pragma('wal_autocheckpoint', { simple: true }), loadavg1: round(os.loadavg()[0]!, 2) };
     emit({ name: 'ledger.authorize_capture.throughput', value: round(tput(L), 1), unit: 'pairs/s', baseline: round(tput(B), 1), ratio: round(ratio), target: 'ratio <= 1.5', met: ratio <= 1.5, ...base });
     for (const op of ['authorize', 'capture'] as const) {
       for (const p of [50, 99]) {
@@ -212,7 +216,67 @@ async function verifyRate(emit: (l: BenchLine) => void): Promise<void> {
   }
 }
 
+/**
+ * What the disk and the scheduler allow, without SQLite: the latency of write(4 KiB) + fdatasync
+ * on a file in the directory the databases live in (rewriting a preallocated region, as a reset
+ * WAL is rewritten, and appending, as a growing WAL is), and of a fixed ~0.3 ms CPU-only task
+ * (how often this process is descheduled mid-command). A commit at synchronous=FULL waits for
+ * one WAL fdatasync, so its p99 cannot beat the disk's.
+ */
+function floor(emit: (l: BenchLine) => void): void {
+  const N = 3000;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-fsync-'));
+  const page = Buffer.alloc(4096, 0x5a);
+  const common = { samples: N, dir: os.tmpdir(), loadavg1: round(os.loadavg()[0]!, 2), cpus: os.availableParallelism() };
+  try {
+    for (const mode of ['overwrite', 'append'] as const) {
+      const fd = fs.openSync(path.join(dir, mode), 'w+');
+      try {
+        if (mode === 'overwrite') {
+          fs.writeSync(fd, Buffer.alloc(4096 * 256));
+          fs.fsyncSync(fd);
+        }
+        const xs: number[] = [];
+        for (let i = 0; i < N; i++) {
+          const t0 = performance.now();
+          fs.writeSync(fd, page, 0, page.length, (mode === 'append' ? i : i % 256) * 4096);
+          fs.fdatasyncSync(fd);
+          xs.push(performance.now() - t0);
+        }
+        emit({ name: `disk.fdatasync_4k_${mode}.p50`, value: round(percentile(xs, 50)), unit: 'ms', ...common });
+        emit({ name: `disk.fdatasync_4k_${mode}.p99`, value: round(percentile(xs, 99)), unit: 'ms', max: round(percentile(xs, 100)), ...common });
+      } finally {
+        fs.closeSync(fd);
+      }
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  // Calibrate a busy loop to ~0.3 ms, then time it N times.
+  let iters = 10_000;
+  const spin = (n: number) => {
+    let h = 0;
+    for (let i = 0; i < n; i++) h = (h * 31 + i) | 0;
+    return h;
+  };
+  for (let t = 0; t < 20; t++) {
+    const t0 = performance.now();
+    spin(iters);
+    const ms = performance.now() - t0;
+    iters = Math.max(1000, Math.round(iters * (0.3 / Math.max(ms, 0.001))));
+  }
+  const xs: number[] = [];
+  for (let i = 0; i < N; i++) {
+    const t0 = performance.now();
+    spin(iters);
+    xs.push(performance.now() - t0);
+  }
+  emit({ name: 'cpu.fixed_0.3ms_task.p50', value: round(percentile(xs, 50)), unit: 'ms', ...common });
+  emit({ name: 'cpu.fixed_0.3ms_task.p99', value: round(percentile(xs, 99)), unit: 'ms', max: round(percentile(xs, 100)), ...common });
+}
+
 export const ledgerBenchmarks: Benchmark[] = [
+  { name: 'ledger.floor.disk_cpu', run: (emit) => floor(emit) },
   { name: 'ledger.authorize_capture.FULL', run: (emit) => authorizeCapture('FULL', emit) },
   { name: 'ledger.authorize_capture.NORMAL', run: (emit) => authorizeCapture('NORMAL', emit) },
   { name: 'ledger.journal_verify', run: (emit) => verifyRate(emit) },
