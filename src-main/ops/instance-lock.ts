@@ -33,6 +33,7 @@ export function acquireInstanceLock(dataDir: string): { release(): void } {
       const release = (): void => {
         if (released) return;
         released = true;
+        process.off('exit', release);
         try {
           if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.unlinkSync(file);
         } catch {
