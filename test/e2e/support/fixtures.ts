@@ -3,10 +3,12 @@ import { CounterPage } from '../pages/counter';
 import { startHost, type HostProcess } from './host';
 
 /** `host`: a fresh browser host for the test; `counter`: the page model opened on it. */
-export const test = base.extend<{ host: HostProcess; counter: CounterPage; demo: boolean }>({
+export const test = base.extend<{ host: HostProcess; counter: CounterPage; demo: boolean; hostEnv: Record<string, string> }>({
   demo: [false, { option: true }],
-  host: async ({ demo }, use) => {
-    const host = await startHost({ demo });
+  /** Extra environment for the host, e.g. POS_DEMO_PUMP_SPEED for a fast emulated pump. */
+  hostEnv: [{}, { option: true }],
+  host: async ({ demo, hostEnv }, use) => {
+    const host = await startHost({ demo, env: hostEnv });
     await use(host);
     await host.stop();
   },

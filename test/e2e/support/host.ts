@@ -15,11 +15,11 @@ export interface HostProcess {
 const ENTRY = path.resolve('out/main/browser-host.js');
 
 /** Starts the built browser host (`npm run build` first) on a fresh data dir and an ephemeral port. */
-export async function startHost(options: { demo?: boolean; dataDir?: string; args?: string[] } = {}): Promise<HostProcess> {
+export async function startHost(options: { demo?: boolean; dataDir?: string; args?: string[]; env?: Record<string, string> } = {}): Promise<HostProcess> {
   if (!fs.existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run \`npm run build\` first.`);
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pos-e2e-'));
   const args = [ENTRY, '--data-dir', dataDir, '--port', '0', ...(options.demo ? ['--demo'] : []), ...(options.args ?? [])];
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_demo: '' } });
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_demo: '', ...options.env } });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
