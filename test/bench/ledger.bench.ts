@@ -209,7 +209,7 @@ async function verifyRate(emit: (l: BenchLine) => void): Promise<void> {
     const ms = performance.now() - t1;
     if (!r.ok || r.count !== N) throw new Error(`verify failed: ${JSON.stringify(r)}`);
     const rate = (N / ms) * 1000;
-    emit({ name: 'ledger.journal_verify.rate', value: Math.round(rate), unit: 'entries/s', target: '>= 300000', met: rate >= 300_000, entries: N, seconds: round(ms / 1000), generateSeconds: round(genMs / 1000) });
+    emit({ name: 'ledger.journal_verify.rate', value: Math.round(rate), unit: 'entries/s', target: '>= 300000', met: rate >= 300_000, entries: N, seconds: round(ms / 1000), generateSeconds: round(genMs / 1000), threads: Math.min(os.availableParallelism(), 4), loadavg1: round(os.loadavg()[0]!, 2) });
   } finally {
     await x.db.close();
     fs.rmSync(x.dir, { recursive: true, force: true });

@@ -1,9 +1,9 @@
 import type { LockerService } from './locker-service';
 
-/** Demo lockers 101–130; wristband UIDs are 04A1B2 + the locker number, so a person can read them. */
-export const DEMO_LOCKERS = Array.from({ length: 30 }, (_, i) => ({ number: 101 + i, uid: `04A1B2${String(101 + i).padStart(4, '0')}` }));
+/** Demo lockers 101–130; wristband UIDs are A1B2 + the locker number (4-byte UIDs, as MIFARE Classic wristbands have), so a person can read them. */
+export const DEMO_LOCKERS = Array.from({ length: 30 }, (_, i) => ({ number: 101 + i, uid: `A1B2${String(101 + i).padStart(4, '0')}` }));
 /** Spare wristbands for lost-wristband replacements in the demo. */
-export const DEMO_SPARE_UIDS = ['04FFEE0001', '04FFEE0002', '04FFEE0003'];
+export const DEMO_SPARE_UIDS = ['FFEE0001', 'FFEE0002', 'FFEE0003'];
 
 const DEMO_ITEMS: [string, string, string, string, number][] = [
   ['demo-rest-noodles', 'restaurant', '牛肉面', 'Beef noodles', 3800],

@@ -26,7 +26,7 @@ interface Tile {
 
 /** Workflows not built yet have no screen: they are shown, marked "coming soon", and do nothing. */
 const TILES: Tile[] = [
-  { key: 'lockers', icon: IconLock, color: 'blue' },
+  { key: 'lockers', icon: IconLock, color: 'blue', screen: 'lockers' },
   { key: 'fuel', icon: IconGasStation, color: 'orange', screen: 'fuel' },
   { key: 'miles', icon: IconPlane, color: 'cyan' },
   { key: 'coupons', icon: IconTicket, color: 'pink' },

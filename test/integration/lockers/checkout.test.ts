@@ -110,7 +110,7 @@ describe('lost wristband', () => {
     t = await lockerTerminal();
     await t.ok('lockers.bind', { commandId: cmd(), wristbands: [uidOf(101), uidOf(102)], phone: '13800138000', wristbandQuota: 20_000, partyQuota: 100_000 });
     await t.ok('lockers.charge', { commandId: cmd(), wristband: uidOf(101), outlet: 'restaurant', amount: 15_000 });
-    const moved = await t.ok('lockers.reportLost', { commandId: cmd(), wristband: '101', replacementUid: '04FFEE0001' });
+    const moved = await t.ok('lockers.reportLost', { commandId: cmd(), wristband: '101', replacementUid: 'FFEE0001' });
     expect(moved).toMatchObject({ locker: 101, movedCharges: 1, moved: 15_000 });
 
     const lost = await t.refusedUnchanged('lockers.charge', { commandId: cmd(), wristband: uidOf(101), outlet: 'shop', amount: 100 });
@@ -119,7 +119,7 @@ describe('lost wristband', () => {
 
     const view = await t.ok<{ tappedLocker: number; party: { total: number; wristbands: { locker: number; status: string; subtotal: number; left: number }[] } }>(
       'lockers.lookup',
-      { wristband: '04ffee0001' },
+      { wristband: 'ffee0001' },
     );
     expect(view.tappedLocker).toBe(101);
     expect(view.party.total).toBe(15_000);
@@ -129,7 +129,7 @@ describe('lost wristband', () => {
       [102, 'active', 0, 20_000],
     ]);
     // The moved tab still counts against the replacement's quota.
-    expect((await t.refused('lockers.charge', { commandId: cmd(), wristband: '04FFEE0001', outlet: 'shop', amount: 5_001 })).code).toBe('LOCKER_WRISTBAND_QUOTA');
+    expect((await t.refused('lockers.charge', { commandId: cmd(), wristband: 'FFEE0001', outlet: 'shop', amount: 5_001 })).code).toBe('LOCKER_WRISTBAND_QUOTA');
     const r = await t.ok<Settled>('lockers.checkout', { commandId: cmd(), wristband: uidOf(102), tenders: [{ method: 'cash', amount: 15_000 }] });
     expect(r.lockers).toEqual([101, 102]);
   });
