@@ -132,8 +132,6 @@ function split(chains: Chain[], n: number): Range[][] {
   return shares;
 }
 
-const requireHere = createRequire(import.meta.url);
-
 /**
  * Runs shares 1.. in worker threads (each on its own read-only connection) while this thread
  * checks share 0, then blocks on Atomics.wait for their answers, so verifyJournal stays
@@ -142,7 +140,8 @@ const requireHere = createRequire(import.meta.url);
 function runParallel(db: Sqlite, file: string, shares: Range[][], noFallback: boolean): RangesResult[] {
   let sqlitePath: string;
   try {
-    sqlitePath = requireHere.resolve('better-sqlite3');
+    // Resolved lazily: a bundle without import.meta.url falls back to the single walk.
+    sqlitePath = createRequire(import.meta.url).resolve('better-sqlite3');
   } catch (e) {
     if (noFallback) throw e;
     return [verifyRanges(db, crypto, shares.flat())];
