@@ -1,8 +1,8 @@
-import { Button, Group, Stack, Tabs, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Stack, Tabs } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePos } from '../../app/pos-context';
+import { ScreenHeader } from '../../components/ScreenHeader';
 import { FuelSettings } from './FuelSettings';
 import { SellFuel } from './SellFuel';
 
@@ -16,12 +16,7 @@ export function FuelScreen({ back }: { back(): void }) {
 
   return (
     <Stack p="lg" gap="md">
-      <Group>
-        <Button variant="subtle" leftSection={<IconArrowLeft size={18} />} onClick={back}>
-          {t('common.back')}
-        </Button>
-        <Title order={2}>{t('fuel.title')}</Title>
-      </Group>
+      <ScreenHeader title={t('fuel.title')} back={back} />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="sell" fz="lg">

@@ -1,9 +1,9 @@
-import { Badge, Button, Group, SegmentedControl, SimpleGrid, Stack, Title, Tooltip } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { SegmentedControl, SimpleGrid, Stack, Tooltip, Badge } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePos } from '../../app/pos-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ScreenHeader } from '../../components/ScreenHeader';
 import { BindPanel } from './BindPanel';
 import { ChargePanel } from './ChargePanel';
 import { CheckoutPanel } from './CheckoutPanel';
@@ -30,20 +30,14 @@ export function LockerScreen({ back }: { back(): void }) {
 
   return (
     <Stack p="xl" gap="md">
-      <Group justify="space-between">
-        <Group>
-          <Button variant="subtle" leftSection={<IconArrowLeft size={18} />} onClick={back}>
-            {t('common.back')}
-          </Button>
-          <Title order={2}>{t('lockers.title')}</Title>
-        </Group>
+      <ScreenHeader title={t('lockers.title')} back={back}>
         <SegmentedControl
           size="lg"
           value={mode}
           onChange={(v) => switchTo(v as Mode)}
           data={(['bind', 'charge', 'checkout'] as const).map((m) => ({ value: m, label: t(`lockers.tabs.${m}`) }))}
         />
-      </Group>
+      </ScreenHeader>
       <ErrorAlert error={error} />
       {info.demo && overview?.demo && <DemoTapHelper demo={overview.demo} />}
       {overview && (
