@@ -1,3 +1,6 @@
+import type { FuelService } from './fuel/fuel-service';
+import { seedFuelDemo } from './fuel/fuel-seed';
+import { seedLockerDemo, type LockerService } from './lockers';
 import type { StaffService } from './staff/staff-service';
 
 /** The staff a demo store starts with; their PINs are printed at start so a newcomer can sign in. */
@@ -9,8 +12,15 @@ export const DEMO_STAFF = [
 
 export const DEMO_STORE_NAME = '清泉浴场 Clear Spring Spa';
 
-/** Seeds a small demo store once; a data dir that is already set up is left alone. */
-export async function seedDemo(staff: StaffService): Promise<boolean> {
+/** The demo store: staff with known PINs, lockers with known wristbands, a fuel station. Each part seeds once. */
+export async function seedDemo(parts: { staff: StaffService; lockers: LockerService; fuel: FuelService }): Promise<void> {
+  await seedStaff(parts.staff);
+  seedLockerDemo(parts.lockers);
+  seedFuelDemo(parts.fuel.store);
+}
+
+/** Seeds the demo staff once; a data dir that is already set up is left alone. */
+async function seedStaff(staff: StaffService): Promise<boolean> {
   if (!(await staff.needsSetup())) return false;
   const [manager, ...others] = DEMO_STAFF;
   const boss = await staff.setup({ storeName: DEMO_STORE_NAME, managerName: manager.name, pin: manager.pin });

@@ -10,9 +10,8 @@ import { seedDemo } from './demo';
 import { EventBus } from './events';
 import { StaffService } from './staff/staff-service';
 import { DeviceService, type DemoDeviceHooks } from './devices/device-service';
-import { LockerService, seedLockerDemo } from './lockers';
+import { LockerService } from './lockers';
 import { FuelService } from './fuel/fuel-service';
-import { seedFuelDemo } from './fuel/fuel-seed';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -92,11 +91,9 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     devices.on('job', (e) => events.emit('device.printJob', { id: e.id, state: e.state, error: e.error ?? null }));
     await devices.start();
     const deviceService = new DeviceService(devices, settings, audit, now, config.devices?.demo ?? null);
-    if (config.demo) await seedDemo(staff);
     const lockers = new LockerService({ sqlite: db.sqlite, ledger, settings, audit, staff, deviceService, now });
-    if (config.demo) seedLockerDemo(lockers);
     const fuel = new FuelService({ db: db.sqlite, ledger, devices, deviceService, events, audit, settings, log: log.child({ workflow: 'fuel' }), now });
-    if (config.demo) seedFuelDemo(fuel.store);
+    if (config.demo) await seedDemo({ staff, lockers, fuel });
     fuel.start();
     log.info({ dataDir: config.dataDir, host: config.host, version: config.version }, 'services started');
     return {
