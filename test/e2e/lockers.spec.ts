@@ -101,3 +101,27 @@ test.describe('locker wristbands, as a cashier would', () => {
     for (const n of [110, 111, 120]) await expect(lockers.lockerBadge(n)).toHaveAttribute('data-state', 'occupied');
   });
 });
+
+test.describe('two counters', () => {
+  test.use({ demo: true });
+
+  test('a party bound at the front desk shows as occupied at the spa counter without reloading', async ({ counter, page, host, browser }) => {
+    const spa = await browser.newPage();
+    await spa.goto(host.openUrl);
+    await spa.getByRole('button', { name: '张伟 Zhang Wei' }).click();
+    await spa.keyboard.type('2222');
+    await spa.keyboard.press('Enter');
+    const spaLockers = new LockerPage(spa);
+    await spaLockers.open();
+    await expect(spaLockers.lockerBadge(110)).toHaveAttribute('data-state', 'free');
+
+    await counter.signInByTouch('李娜 Li Na', '1111');
+    const desk = new LockerPage(page);
+    await desk.open();
+    await desk.bindParty([110, 111], '13900139000', '300', '600');
+    await expect(desk.status).toContainText('110, 111');
+
+    for (const n of [110, 111]) await expect(spaLockers.lockerBadge(n)).toHaveAttribute('data-state', 'occupied');
+    await spa.close();
+  });
+});

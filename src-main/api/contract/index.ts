@@ -36,6 +36,7 @@ export const events = {
     transaction: z.number().optional(),
   }),
   'device.printJob': z.object({ id: z.string(), state: z.enum(['printed', 'failed']), error: z.string().nullable() }),
+  'lockers.changed': z.object({ at: z.string() }),
   'sync.status': z.object({ online: z.boolean(), backlog: z.number().int() }),
   'fuel.order': fuelOrder,
 };

@@ -2,6 +2,7 @@ import { SegmentedControl, SimpleGrid, Stack, Tooltip, Badge } from '@mantine/co
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePos } from '../../app/pos-context';
+import { subscribe } from '../../bridge/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { BindPanel } from './BindPanel';
@@ -16,7 +17,7 @@ const STATE_COLOR = { free: 'teal', occupied: 'blue', out_of_service: 'gray' } a
 /** Locker wristbands: bind a party, charge at an outlet, check out. A tap on the reader goes to the open panel. */
 export function LockerScreen({ back }: { back(): void }) {
   const { t } = useTranslation();
-  const { pos, info } = usePos();
+  const { pos, info, bridge } = usePos();
   const [mode, setMode] = useState<Mode>('bind');
   const [overview, setOverview] = useState<Overview | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -25,6 +26,8 @@ export function LockerScreen({ back }: { back(): void }) {
   useEffect(() => {
     void reload();
   }, [reload]);
+  // Another counter bound, charged or settled: the lockers shown here follow at once.
+  useEffect(() => subscribe(bridge, 'lockers.changed', () => void reload()), [bridge, reload]);
   // Only the open panel listens to the card reader, so a tap belongs to the panel it was made on.
   const switchTo = (m: Mode) => setMode(m);
 
