@@ -109,6 +109,10 @@ const MESSAGES = {
   FUEL_PUMP_BUSY: { en: 'Pump {pump} still has an open order. Wait until it ends.', 'zh-CN': '{pump} 号油枪还有未完成的订单，请等待结束。' },
   FUEL_MEMBER_REQUIRED: { en: 'Stored value needs the member number.', 'zh-CN': '储值支付需要会员号。' },
   FUEL_ORDER_NOT_ACTIVE: { en: 'Order {order} is not on a pump any more.', 'zh-CN': '订单 {order} 已不在油枪上。' },
+  FUEL_INTERRUPTED: {
+    en: 'The terminal restarted before pump {pump} was released. The pump was not released and the {amount} yuan payment was refunded to the original tender.',
+    'zh-CN': '终端在放行 {pump} 号油枪前重启，油枪未放行，已将 {amount} 元退回原支付方式。',
+  },
   INTERNAL: {
     en: 'Something went wrong. Nothing was changed; please try again or call support.',
     'zh-CN': '出现错误，未做任何更改。请重试或联系技术支持。',

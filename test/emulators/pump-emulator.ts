@@ -17,6 +17,8 @@ interface EmulatedPump {
   transaction: number;
   startedAt: number;
   offline: boolean;
+  /** The customer has not lifted the nozzle yet and will not until released (holdNozzle). */
+  held: boolean;
 }
 
 export interface PumpEmulatorOptions {
@@ -49,7 +51,7 @@ export class PumpEmulator {
 
   constructor(private readonly options: PumpEmulatorOptions) {
     for (const n of options.pumps ?? [1]) {
-      this.pumps.set(n, { phase: 'idle', nozzle: 0, doseType: 'Amount', dose: 0, price: 0, volume: 0, amount: 0, transaction: 0, startedAt: 0, offline: false });
+      this.pumps.set(n, { phase: 'idle', nozzle: 0, doseType: 'Amount', dose: 0, price: 0, volume: 0, amount: 0, transaction: 0, startedAt: 0, offline: false, held: false });
     }
     this.rate = options.centilitresPerSecond ?? 67;
     this.tickMs = options.tickMs ?? 200;
@@ -87,6 +89,13 @@ export class PumpEmulator {
     this.pump(pump).offline = offline;
   }
 
+  /** The customer waits with the nozzle on its hook (held) or lifts it as usual. */
+  holdNozzle(pump: number, held: boolean): void {
+    const p = this.pump(pump);
+    p.held = held;
+    if (!held && p.phase === 'authorized') p.startedAt = Date.now();
+  }
+
   /** The customer hangs the nozzle up before the dose is reached. */
   hangUp(pump: number): void {
     const p = this.pump(pump);
@@ -117,7 +126,7 @@ export class PumpEmulator {
   private tick(): void {
     const now = Date.now();
     for (const p of this.pumps.values()) {
-      if (p.phase === 'authorized' && now - p.startedAt >= this.liftMs) {
+      if (p.phase === 'authorized' && !p.held && now - p.startedAt >= this.liftMs) {
         p.phase = 'filling';
         p.startedAt = now;
       }
@@ -139,6 +148,7 @@ export class PumpEmulator {
 
   private finish(p: EmulatedPump): void {
     p.phase = 'end-of-transaction';
+    if (p.volume === 0) return; // an authorization stopped before the lift: nothing to total
     const key = `${this.pumpNumber(p)}/${p.nozzle}`;
     const t = this.totals.get(key) ?? { volume: 0, amount: 0, transactions: 0 };
     this.totals.set(key, { volume: t.volume + p.volume, amount: t.amount + p.amount, transactions: t.transactions + 1 });
@@ -159,7 +169,8 @@ export class PumpEmulator {
       return; // a real controller ignores garbage too
     }
     const replies = packets.map((packet) => this.handle(packet));
-    void this.sendRaw(JSON.stringify({ Protocol: 'jsonPTS', Packets: replies }) + '\n');
+    // A request that arrives while the emulator is being stopped goes unanswered, like a controller switched off.
+    this.sendRaw(JSON.stringify({ Protocol: 'jsonPTS', Packets: replies }) + '\n').catch(() => {});
   }
 
   private handle(packet: { Id: number; Type: string; Data: Record<string, number | string> }): object {
@@ -173,7 +184,10 @@ export class PumpEmulator {
       case 'PumpGetStatus': {
         const Pump = Number(Data.Pump);
         if (p.offline) return { Id, Type: 'PumpOfflineStatus', Data: { Pump } };
-        if (p.phase === 'idle' || p.phase === 'authorized') return { Id, Type: 'PumpIdleStatus', Data: { Pump } };
+        if (p.phase === 'idle') return { Id, Type: 'PumpIdleStatus', Data: { Pump } };
+        if (p.phase === 'authorized') {
+          return { Id, Type: 'PumpAuthorizedStatus', Data: { Pump, Nozzle: p.nozzle, Type: p.doseType, Dose: p.dose, Price: p.price, Transaction: p.transaction } };
+        }
         const body = { Pump, Nozzle: p.nozzle, Volume: p.volume, Amount: p.amount, Price: p.price, Transaction: p.transaction };
         return { Id, Type: p.phase === 'filling' ? 'PumpFillingStatus' : 'PumpEndOfTransactionStatus', Data: body };
       }
@@ -196,8 +210,8 @@ export class PumpEmulator {
         p.phase = 'idle';
         return ok;
       case 'PumpStop':
-        if (p.phase === 'filling') this.finish(p);
-        else if (p.phase === 'authorized') p.phase = 'idle';
+        // Before the lift the authorization ends like a fill: a transaction of zero volume to close.
+        if (p.phase === 'filling' || p.phase === 'authorized') this.finish(p);
         return ok;
       case 'PumpGetTotals': {
         const t = this.totalsFor(Number(Data.Pump), Number(Data.Nozzle));

@@ -30,6 +30,7 @@ export const ResponseSchema = z.object({ Protocol: z.literal(PROTOCOL), Packets:
 
 const FillingData = z.object({ Pump: int, Nozzle: int, Volume: nonNeg, Amount: nonNeg, Price: nonNeg, Transaction: int });
 const IdleData = z.object({ Pump: int });
+const AuthorizedData = z.object({ Pump: int, Nozzle: int, Type: z.enum(['Amount', 'Volume']), Dose: nonNeg, Price: nonNeg, Transaction: int });
 const TotalsData = z.object({ Pump: int, Nozzle: int, Volume: nonNeg, Amount: nonNeg, Transactions: nonNeg });
 
 /** Turns a status packet into a pump state; throws (zod) when a field is missing or not an integer. */
@@ -39,6 +40,12 @@ export function statusFromPacket(packet: Packet): PumpState {
       return { pump: IdleData.parse(packet.Data).Pump, phase: 'idle', volume: 0, amount: 0 };
     case 'PumpOfflineStatus':
       return { pump: IdleData.parse(packet.Data).Pump, phase: 'offline', volume: 0, amount: 0 };
+    case 'PumpAuthorizedStatus': {
+      // Released with a preset, nozzle not lifted yet: the controller says so, so an
+      // authorization survives a restart of the counter and a stop before the lift is seen.
+      const d = AuthorizedData.parse(packet.Data);
+      return { pump: d.Pump, phase: 'authorized', nozzle: d.Nozzle, volume: 0, amount: 0, price: d.Price, transaction: d.Transaction, preset: { type: d.Type, dose: d.Dose } };
+    }
     case 'PumpFillingStatus':
     case 'PumpEndOfTransactionStatus': {
       const d = FillingData.parse(packet.Data);

@@ -19,8 +19,9 @@ describe('pump cycle', () => {
     expect(closeRefusal(at('filling', { transaction: 7 }), 7)).toMatch(/no finished transaction/);
   });
 
-  it('keeps an authorization while the controller still reports idle (nozzle not lifted)', () => {
-    expect(applyReport(at('authorized', { price: 750 }), at('idle')).phase).toBe('authorized');
+  it('takes the controller at its word: an idle report after an authorization means the pump is free again', () => {
+    expect(applyReport(at('authorized', { price: 750 }), at('idle')).phase).toBe('idle');
+    expect(applyReport(at('idle'), at('authorized', { preset: { type: 'Amount', dose: 2000 } })).preset).toEqual({ type: 'Amount', dose: 2000 });
     expect(applyReport(at('authorized'), at('filling', { volume: 10 })).phase).toBe('filling');
     expect(applyReport(at('end-of-transaction'), at('idle')).phase).toBe('idle');
   });

@@ -23,11 +23,12 @@ export function closeRefusal(state: PumpState, transaction: number): string | un
 }
 
 /**
- * Merges a controller report into what we know. An 'idle' report while we hold an
- * authorization means the customer has not lifted the nozzle yet: stay 'authorized'.
+ * Merges a controller report into what we know. The controller reports an authorized
+ * pump as such (PumpAuthorizedStatus), so its report is the truth: an 'idle' report
+ * after we authorized means the authorization is gone (stopped, timed out at the
+ * controller) and the pump must not stay blocked as 'authorized' on our side.
  */
-export function applyReport(known: PumpState, report: PumpState): PumpState {
-  if (report.phase === 'idle' && known.phase === 'authorized') return known;
+export function applyReport(_known: PumpState, report: PumpState): PumpState {
   return report;
 }
 
@@ -36,5 +37,13 @@ export function idlePump(pump: number, phase: PumpPhase = 'idle'): PumpState {
 }
 
 export function samePumpState(a: PumpState, b: PumpState): boolean {
-  return a.phase === b.phase && a.volume === b.volume && a.amount === b.amount && a.transaction === b.transaction && a.nozzle === b.nozzle;
+  return (
+    a.phase === b.phase &&
+    a.volume === b.volume &&
+    a.amount === b.amount &&
+    a.transaction === b.transaction &&
+    a.nozzle === b.nozzle &&
+    a.preset?.type === b.preset?.type &&
+    a.preset?.dose === b.preset?.dose
+  );
 }

@@ -29,6 +29,8 @@ export interface PumpState {
   price?: number;
   /** Controller's transaction number, needed to close an end-of-transaction. */
   transaction?: number;
+  /** The preset of an authorized pump, as the controller reports it. */
+  preset?: { type: DoseType; dose: number };
 }
 
 export interface PumpTotals {
@@ -59,7 +61,10 @@ export interface PumpController {
   refresh(pump: number): Promise<PumpState>;
   /** Clears an end-of-transaction once the sale is settled; the pump returns to idle. */
   closeTransaction(pump: number, transaction: number): Promise<void>;
-  /** Emergency or cashier stop: ends the fill where it is. */
+  /**
+   * Emergency or cashier stop: ends the fill where it is. On an authorized pump (nozzle
+   * not lifted) the authorization ends as a transaction of zero volume to close.
+   */
   stopPump(pump: number): Promise<void>;
   totals(pump: number, nozzle: number): Promise<PumpTotals>;
   on<K extends keyof PumpControllerEvents & string>(event: K, cb: (payload: PumpControllerEvents[K]) => void): () => void;

@@ -80,7 +80,8 @@ export class SerialPumpController implements PumpController {
     const refusal = authorizeRefusal(current);
     if (refusal) throw new DeviceError('DEVICE_REFUSED', refusal);
     await this.request('PumpAuthorize', { Pump: req.pump, Nozzle: req.nozzle, Type: req.type, Dose: req.dose, Price: req.price });
-    this.update({ pump: req.pump, phase: 'authorized', nozzle: req.nozzle, volume: 0, amount: 0, price: req.price }, true);
+    // The controller's next status carries its transaction number; until then we know the preset.
+    this.update({ pump: req.pump, phase: 'authorized', nozzle: req.nozzle, volume: 0, amount: 0, price: req.price, preset: { type: req.type, dose: req.dose } }, true);
   }
 
   async refresh(pump: number): Promise<PumpState> {
@@ -104,6 +105,7 @@ export class SerialPumpController implements PumpController {
     this.update(idlePump(pump), true);
   }
 
+  /** After the stop the controller's report is taken as is: an end of transaction (zero volume before the lift) or idle. */
   async stopPump(pump: number): Promise<void> {
     this.checkPump(pump);
     await this.request('PumpStop', { Pump: pump });

@@ -1,7 +1,7 @@
 // Prepaid fuel: quote, pay FIRST through the ledger, then release the pump with the
 // preset; print the pass; settle when the pump reports the end (refunding an underrun).
 import { v7 as uuidv7 } from 'uuid';
-import { ConversionError, nearestStation, nextState, priceAt, quote, settle, type FuelQuote, type OrderEvent, type OrderMode } from '../../domain/fuel';
+import { ConversionError, isFinal, nearestStation, nextState, priceAt, quote, settle, type FuelQuote, type OrderEvent, type OrderMode } from '../../domain/fuel';
 import { PosError } from '../../domain/errors';
 import { fingerprint } from '../../domain/ledger';
 import type { DeviceManager, PumpState } from '../../devices';
@@ -61,11 +61,27 @@ export class FuelService {
     this.accounts = new FuelAccounts(d.ledger, () => d.settings.get().store.currency);
   }
 
-  /** Follows the pumps: filling moves an order to dispensing, the end settles it. */
+  /**
+   * Follows the pumps: filling moves an order to dispensing, the end settles it. Then
+   * recovers orders paid before a crash whose release was never recorded; an order whose
+   * controller is offline now is recovered when its pump reports again.
+   */
   start(): void {
     this.unsubscribe = this.d.devices.on('pump', (state) => {
       this.onPump(state).catch((err: unknown) => this.d.log.error({ err, pump: state.pump }, 'fuel: pump event not handled'));
     });
+    this.recover().catch((err: unknown) => this.d.log.error({ err }, 'fuel: recovery failed'));
+  }
+
+  /**
+   * Every order left 'paid' (the terminal stopped between the payment and recording the
+   * release) is checked against its pump: released and followed when the pump holds its
+   * transaction, reversed (FUEL_INTERRUPTED) when the pump is free, left paid while the
+   * controller cannot say. Idempotent: a settled order is never touched again.
+   */
+  async recover(): Promise<OrderRow[]> {
+    const stranded = this.store.ordersInState('paid').filter((o) => !this.inflight.has(o.commandId));
+    return Promise.all(stranded.map((o) => this.track(o.commandId, () => this.resume(o, 'recover'))));
   }
 
   stop(): void {
@@ -119,10 +135,10 @@ export class FuelService {
       const running = this.inflight.get(commandId);
       if (running) return running;
       // Paid but never released (the terminal stopped in between): finish the job now.
-      return existing.state === 'paid' ? this.track(commandId, this.release(existing)) : existing;
+      return existing.state === 'paid' ? this.track(commandId, () => this.resume(existing, 'retry')) : existing;
     }
     const order = this.charge(staff, req, fp);
-    return this.track(commandId, this.release(order));
+    return this.track(commandId, () => this.release(order));
   }
 
   today(): OrderRow[] {
@@ -135,11 +151,14 @@ export class FuelService {
     return o;
   }
 
-  /** The cashier's stop button: ends the fill where it is; the pump's end settles the order. */
+  /**
+   * The cashier's stop button: ends the fill where it is; the pump's end settles the order.
+   * Before the nozzle is lifted the controller ends the authorization as a transaction of
+   * zero volume, which settles as an underrun of 100%: the whole prepayment goes back.
+   */
   async stopPump(orderId: string): Promise<OrderRow> {
     const o = this.order(orderId);
-    // Before the nozzle is lifted the controller just returns to idle with no end to settle, so only a running fill can be stopped.
-    if (o.state !== 'dispensing') throw new PosError('FUEL_ORDER_NOT_ACTIVE', { order: o.id.slice(-8) });
+    if (o.state !== 'dispensing' && o.state !== 'released') throw new PosError('FUEL_ORDER_NOT_ACTIVE', { order: o.id.slice(-8) });
     await this.d.devices.pump.stop(o.pump).catch((e: unknown) => {
       throw deviceError(e, 'pump');
     });
@@ -157,9 +176,61 @@ export class FuelService {
     return result;
   }
 
-  private track(commandId: string, run: Promise<OrderRow>): Promise<OrderRow> {
+  /** Registers the run before it starts, so a pump event or a retry meanwhile waits for it. */
+  private track(commandId: string, fn: () => Promise<OrderRow>): Promise<OrderRow> {
+    let done!: (o: Promise<OrderRow>) => void;
+    const run = new Promise<OrderRow>((resolve) => (done = resolve)).finally(() => this.inflight.delete(commandId));
     this.inflight.set(commandId, run);
-    return run.finally(() => this.inflight.delete(commandId));
+    done(fn());
+    return run;
+  }
+
+  /**
+   * A paid order whose release was never recorded: asks the pump where it is. Our
+   * transaction on the pump: released, and the usual path settles it. A free pump: the
+   * release never reached it, so a retry releases it now and recovery refunds it.
+   */
+  private async resume(o: OrderRow, how: 'retry' | 'recover'): Promise<OrderRow> {
+    let state: PumpState | undefined;
+    try {
+      state = await this.d.devices.pump.refresh(o.pump);
+    } catch (err) {
+      if (how === 'retry') return this.release(o); // as before: a refusal reverses the payment and says why
+      this.d.log.warn({ err, order: o.id, pump: o.pump }, 'fuel: paid order left paid, the pump controller cannot say; retried when the pump reports again');
+      return this.order(o.id);
+    }
+    if (this.order(o.id).state !== 'paid') return this.order(o.id);
+    if (state.phase === 'offline') {
+      if (how === 'retry') return this.release(o);
+      this.d.log.warn({ order: o.id, pump: o.pump }, 'fuel: paid order left paid, its pump is offline; retried when the pump reports again');
+      return this.order(o.id);
+    }
+    if (this.holds(state, o)) {
+      this.d.log.info({ order: o.id, pump: o.pump, phase: state.phase }, 'fuel: recovered a released order from the pump');
+      this.transition(o, 'released');
+      this.announce(o.id);
+      await this.d.audit.record('fuel.recover', 'ok', null, { order: o.id, pump: o.pump, found: state.phase });
+      await this.follow(this.order(o.id), state);
+      return this.order(o.id);
+    }
+    if (how === 'retry' && state.phase === 'idle') return this.release(o);
+    // Idle, or busy with a transaction that is not this order's: the release never reached the pump.
+    this.d.log.warn({ order: o.id, pump: o.pump, phase: state.phase }, 'fuel: the release never reached the pump; refunding the payment');
+    const problem: Problem = { code: 'FUEL_INTERRUPTED', message: new PosError('FUEL_INTERRUPTED', { pump: o.pump, amount: money(o.amount) }).toData().message };
+    const reversed = this.reversePayment(o, problem);
+    await this.d.audit.record('fuel.recover', 'ok', null, { order: o.id, pump: o.pump, found: state.phase, reversed: reversed.state === 'reversed' });
+    return reversed;
+  }
+
+  /** Whether the pump's current transaction is this order's: same nozzle, price and preset, not the previous order's. */
+  private holds(state: PumpState, o: OrderRow): boolean {
+    if (state.phase !== 'authorized' && state.phase !== 'filling' && state.phase !== 'end-of-transaction') return false;
+    if (state.nozzle !== o.nozzle || state.price !== o.price) return false;
+    if (state.transaction !== undefined && this.store.lastPumpTransaction(o.pump)?.pumpTransaction === state.transaction) return false;
+    if (state.phase === 'authorized') {
+      return !state.preset || (state.preset.type === (o.mode === 'amount' ? 'Amount' : 'Volume') && state.preset.dose === (o.mode === 'amount' ? o.amount : o.volume));
+    }
+    return state.volume <= o.volume && state.amount <= o.amount;
   }
 
   /** Checks everything, then takes the money and records the order in one transaction (one journal entry). */
@@ -260,9 +331,11 @@ export class FuelService {
     return this.announce(order.id);
   }
 
+  /** Reverses a paid order's payment once: an order no longer 'paid' is left as it is. */
   private reversePayment(order: OrderRow, problem: Problem): OrderRow {
     try {
       this.store.transaction(() => {
+        if (this.order(order.id).state !== 'paid') return;
         const reversal = this.d.ledger.reverse({ commandId: uuidv7(), transferId: order.paymentTransferId, memo: JSON.stringify({ fuelOrderReversed: { id: order.id, reason: problem.code } }) });
         this.update(order.id, { state: 'reversed', reversalTransferId: reversal.transferId, problem });
       });
@@ -275,7 +348,28 @@ export class FuelService {
 
   private async onPump(state: PumpState): Promise<void> {
     const o = this.store.activeOrder(state.pump);
-    if (!o || o.state === 'paid') return;
+    if (!o) {
+      await this.closeSettled(state);
+      return;
+    }
+    if (o.state === 'paid') {
+      // A pump reporting again (e.g. back online) with an order stranded by a crash: recover it.
+      if (state.phase !== 'offline' && !this.inflight.has(o.commandId)) await this.track(o.commandId, () => this.resume(o, 'recover'));
+      return;
+    }
+    await this.follow(o, state);
+  }
+
+  /** A finished transaction of an order already settled (the terminal stopped before closing it): close it now. */
+  private async closeSettled(state: PumpState): Promise<void> {
+    if (state.phase !== 'end-of-transaction' || state.transaction === undefined) return;
+    const settled = this.store.lastPumpTransaction(state.pump);
+    if (!settled || settled.pumpTransaction !== state.transaction || !isFinal(settled.state)) return;
+    await this.d.devices.pump.closeTransaction(state.pump, state.transaction).catch((err: unknown) => this.d.log.warn({ err, pump: state.pump }, 'fuel: could not close a settled pump transaction'));
+  }
+
+  /** Moves a released or dispensing order along with its pump. */
+  private async follow(o: OrderRow, state: PumpState): Promise<void> {
     if (state.phase === 'filling') {
       if (o.state === 'released') {
         this.update(o.id, { state: 'dispensing', ...(state.transaction !== undefined ? { pumpTransaction: state.transaction } : {}) });

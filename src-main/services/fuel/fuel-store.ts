@@ -173,6 +173,16 @@ export class FuelStore {
     );
   }
 
+  /** Orders in one state, oldest first (recovery looks for 'paid' ones). */
+  ordersInState(state: OrderState): OrderRow[] {
+    return (this.db.prepare(`SELECT ${ORDER_COLUMNS} FROM fuel_order WHERE state = ? ORDER BY created_at, id`).all(state) as unknown[]).map((r) => order(r)!);
+  }
+
+  /** The latest order on this pump that recorded a controller transaction (controllers' numbers wrap, so only the latest counts). */
+  lastPumpTransaction(pump: number): OrderRow | undefined {
+    return order(this.db.prepare(`SELECT ${ORDER_COLUMNS} FROM fuel_order WHERE pump = ? AND pump_transaction IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 1`).get(pump));
+  }
+
   ordersOfDay(day: string): OrderRow[] {
     return (this.db.prepare(`SELECT ${ORDER_COLUMNS} FROM fuel_order WHERE day = ? ORDER BY created_at DESC, id DESC`).all(day) as unknown[]).map((r) => order(r)!);
   }

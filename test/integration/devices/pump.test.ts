@@ -71,6 +71,36 @@ describe('serial pump controller (jsonPTS dialect)', () => {
     await pumps.closeTransaction(2, stopped.transaction!);
   });
 
+  it('reports an authorization the customer has not used yet, and a stop before the lift frees the pump', async () => {
+    emulator.holdNozzle(2, true);
+    try {
+      await pumps.authorize({ pump: 2, nozzle: 1, type: 'Amount', dose: 5000, price: 800 });
+      // The controller itself says "authorized, preset ¥50.00", not idle: a counter that restarts now still sees it.
+      const waiting = await pumps.refresh(2);
+      expect(waiting).toMatchObject({ phase: 'authorized', nozzle: 1, price: 800, preset: { type: 'Amount', dose: 5000 } });
+      expect(waiting.transaction).toBeGreaterThan(0);
+
+      await pumps.stopPump(2);
+      // The authorization ends as a transaction of nothing dispensed, to be closed like any other.
+      const stopped = pumps.pumps().find((p) => p.pump === 2)!;
+      expect(stopped).toMatchObject({ phase: 'end-of-transaction', volume: 0, amount: 0, transaction: waiting.transaction });
+      await pumps.closeTransaction(2, stopped.transaction!);
+      expect((await pumps.refresh(2)).phase).toBe('idle');
+
+      // Not blocked: the next customer's preset is accepted, and no litre was counted for the stopped one.
+      const before = await pumps.totals(2, 1);
+      await pumps.authorize({ pump: 2, nozzle: 1, type: 'Volume', dose: 100, price: 800 });
+      expect((await pumps.refresh(2)).phase).toBe('authorized');
+      emulator.holdNozzle(2, false);
+      const done = await eventually(() => pumps.pumps().find((p) => p.pump === 2 && p.phase === 'end-of-transaction'), 3000, 'next fill');
+      expect(done.volume).toBe(100);
+      await pumps.closeTransaction(2, done.transaction!);
+      expect((await pumps.totals(2, 1)).transactions).toBe(before.transactions + 1);
+    } finally {
+      emulator.holdNozzle(2, false);
+    }
+  });
+
   it('logs and ignores a malformed frame, then keeps working', async () => {
     await emulator.sendRaw('{"Protocol":"jsonPTS","Packets":[{"Id":"x"\n');
     await emulator.sendRaw('\u0000\u00ff garbage\n');

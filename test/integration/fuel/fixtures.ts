@@ -16,6 +16,12 @@ export interface FuelCounter {
   demo: DemoDevices;
   clock: { now: Date };
   cashier: { id: string };
+  manager: { id: string };
+  /**
+   * The terminal restarts on the same data dir and devices (the emulators keep running;
+   * `whileDown` runs between); the manager signs in again.
+   */
+  reopen(whileDown?: () => Promise<void> | void): Promise<void>;
   close(): Promise<void>;
   order(id: string): Promise<FuelOrder>;
 }
@@ -30,20 +36,28 @@ export async function openFuelCounter(options: { centilitresPerSecond?: number; 
     await demo.stop();
     throw e;
   }
-  const { cashier } = await setUpStore(t);
+  const { cashier, manager } = await setUpStore(t);
   if (options.seed !== false) await seedStation(t);
   await eventually(() => t.services.devices.status().every((s) => s.state === 'online'), 5000, 'devices online');
-  return {
+  const counter: FuelCounter = {
     t,
     demo,
     clock,
     cashier,
-    order: async (id) => (await t.ok<FuelOrder[]>('fuel.orders')).find((o) => o.id === id)!,
+    manager,
+    order: async (id) => (await counter.t.ok<FuelOrder[]>('fuel.orders')).find((o) => o.id === id)!,
+    async reopen(whileDown) {
+      await counter.t.close();
+      await whileDown?.();
+      counter.t = await openTerminal({ dataDir: counter.t.dataDir, now: () => clock.now, devices: { settings: demo.settings, openHidDevice: demo.openHidDevice, timing: fastTiming } });
+      await counter.t.ok('staff.signIn', { staffId: manager.id, pin: '1234' });
+    },
     async close() {
-      await t.close();
+      await counter.t.close();
       await demo.stop();
     },
   };
+  return counter;
 }
 
 /** The station a manager sets up: location, one station nearby, 92# and 95#, pumps 1 and 2. */
