@@ -86,7 +86,7 @@ export function OrderPanel({ order, live, money, onNew }: { order: FuelOrder; li
         <ErrorAlert error={error} />
         {printed && <Text c="teal">{t('fuel.printed')}</Text>}
         <Group>
-          {order.state === 'dispensing' && (
+          {running && (
             <Button size="lg" color="red" onClick={() => void act(() => pos.fuel.stop({ orderId: order.id }))} data-testid="fuel-stop">
               {t('fuel.stop')}
             </Button>
