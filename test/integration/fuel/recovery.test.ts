@@ -2,9 +2,12 @@
 // was never recorded, is settled when the terminal starts again (real SQLite files on the
 // same data dir, the pump controller emulator over socat keeps running through the restart).
 // And the cashier's stop before the nozzle is lifted refunds the whole prepayment.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FuelOrder } from '../../../src-main/api/contract/fuel';
 import type { AuthorizeRequest } from '../../../src-main/devices';
+import { verifyJournal } from '../../../src-main/ledger';
 import { balance, eventually, openFuelCounter, payInput, PRICE_95, type FuelCounter } from './fixtures';
 
 let c: FuelCounter;
@@ -164,4 +167,52 @@ describe('the cashier stops a released pump before the nozzle is lifted', () => 
     expect(next.state).toBe('released');
     expect((await waitForState(next.id, 'completed')).chargedAmount).toBe(20000);
   });
+});
+
+/** Runs a counter process on the data dir that pays and is SIGKILLed at `when`; resolves with its output. */
+function payAndDie(when: 'before-authorize' | 'after-authorize'): Promise<string> {
+  const child = path.join(import.meta.dirname, 'crash', 'pay-and-die.ts');
+  const settings = JSON.stringify({ ...c.demo.settings, cardReader: { enabled: false } });
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', child, c.t.dataDir, when, settings, c.clock.now.toISOString(), c.cashier.id], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    p.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    p.on('error', reject);
+    p.on('close', (_code, signal) => (signal === 'SIGKILL' ? resolve(out) : reject(new Error(`the counter process was not killed: ${out}`))));
+  });
+}
+
+describe('a counter process killed (SIGKILL) in the middle of a payment', () => {
+  it('before the preset reached the pump: the next start refunds the payment', async () => {
+    let out = '';
+    await c.reopen(async () => {
+      out = await payAndDie('before-authorize');
+    });
+    expect(out).toContain('dying before-authorize');
+    const [order] = await c.t.ok<FuelOrder[]>('fuel.orders');
+    expect(order).toBeDefined();
+    const done = await waitForState(order!.id, 'reversed');
+    expect(done.problem?.code).toBe('FUEL_INTERRUPTED');
+    expect(balance(c.t, 'tender.cash')).toBe(0);
+    expect(journal('fuelOrderReversed')).toBe(1);
+    expect(authorizations()).toBe(0);
+    expect(verifyJournal(c.t.services.db.sqlite)).toMatchObject({ ok: true });
+  }, 30_000);
+
+  it('after the controller took the preset: the next start follows the fill and charges it once', async () => {
+    c.demo.pump.holdNozzle(1, true);
+    await c.reopen(async () => {
+      expect(await payAndDie('after-authorize')).toContain('dying after-authorize');
+      expect(c.demo.pump.state(1).phase).toBe('authorized');
+    });
+    const [order] = await c.t.ok<FuelOrder[]>('fuel.orders');
+    await waitForState(order!.id, 'released');
+    c.demo.pump.holdNozzle(1, false);
+    const done = await waitForState(order!.id, 'completed');
+    expect(done).toMatchObject({ dispensedVolume: 2635, chargedAmount: 20000, refundAmount: 0 });
+    expect(balance(c.t, 'tender.cash')).toBe(20000);
+    expect(authorizations()).toBe(1);
+    expect(journal('fuelOrderReversed')).toBe(0);
+  }, 30_000);
 });
