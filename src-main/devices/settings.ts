@@ -24,7 +24,7 @@ export const PrinterSettingsSchema = z.object({
   chinese: z.enum(['gb18030', 'raster', 'latin']).default('gb18030'),
   /** Kick the cash drawer on receipts that ask for it. */
   cashDrawer: z.boolean().default(true),
-});
+}).strict();
 
 export const ScannerSettingsSchema = z.object({
   enabled: z.boolean().default(false),
@@ -33,7 +33,7 @@ export const ScannerSettingsSchema = z.object({
   baudRate: z.number().int().positive().default(9600),
   /** What the scanner sends after each code. */
   terminator: z.enum(['CR', 'LF', 'CRLF', 'TAB']).default('CR'),
-});
+}).strict();
 
 export const CardReaderSettingsSchema = z.object({
   enabled: z.boolean().default(false),
@@ -43,7 +43,7 @@ export const CardReaderSettingsSchema = z.object({
   path: z.string().trim().optional(),
   /** Readers with numbered reports put a report id byte first. */
   reportId: z.boolean().default(false),
-});
+}).strict();
 
 export const PumpSettingsSchema = z.object({
   enabled: z.boolean().default(false),
@@ -53,14 +53,16 @@ export const PumpSettingsSchema = z.object({
   baudRate: z.number().int().positive().default(57600),
   /** Pump numbers on the forecourt that the counter controls. */
   pumps: z.array(z.number().int().min(1).max(99)).default([1]),
-});
+}).strict();
 
 export const DeviceSettingsSchema = z.object({
   printer: PrinterSettingsSchema.prefault({}),
   scanner: ScannerSettingsSchema.prefault({}),
   cardReader: CardReaderSettingsSchema.prefault({}),
   pump: PumpSettingsSchema.prefault({}),
-});
+})
+  // A typo in a field name (hand-edited settings.json or an API call) is an error, never silently dropped.
+  .strict();
 
 export type DeviceSettings = z.infer<typeof DeviceSettingsSchema>;
 export type DeviceSettingsInput = z.input<typeof DeviceSettingsSchema>;

@@ -44,6 +44,17 @@ describe('API boundary', () => {
     });
   });
 
+  it('refuses a misspelt device setting instead of silently dropping it, and applies nothing', async () => {
+    t = await openTerminal();
+    await setUpStore(t);
+    const before = fs.readFileSync(path.join(t.dataDir, 'settings.json'), 'utf8');
+    const r = await t.call('devices.configure', { printer: { enabled: true, adress: 'tcp://127.0.0.1:9100' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: [{ path: 'printer' }] } });
+    expect(JSON.stringify(r)).toContain('adress');
+    expect(fs.readFileSync(path.join(t.dataDir, 'settings.json'), 'utf8')).toBe(before);
+    expect(t.services.devices.settings().printer.enabled).toBe(false);
+  });
+
   it('refuses an unknown method without a stack trace', async () => {
     t = await openTerminal();
     const r = await t.call('ledger.dropAllTables', {});
