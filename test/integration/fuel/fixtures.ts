@@ -84,3 +84,14 @@ export function balance(t: TestTerminal, code: string): number {
   const account = t.services.ledger.accountByCode(code);
   return account ? t.services.ledger.balance(account.id).posted : 0;
 }
+
+/** Polls the order until it reaches `state` (the pump emulator runs in real time). */
+export async function waitForOrderState(c: FuelCounter, id: string, state: FuelOrder['state'], timeoutMs = 8000): Promise<FuelOrder> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const last = await c.order(id);
+    if (last.state === state) return last;
+    if (Date.now() > deadline) throw new Error(`order is ${last.state}, not ${state}`);
+    await new Promise((r) => setTimeout(r, 30));
+  }
+}

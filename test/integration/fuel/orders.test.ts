@@ -2,7 +2,7 @@
 // over a socat pty, the pass on the printer emulator, and settlement from the pump's end.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FuelOrder } from '../../../src-main/api/contract/fuel';
-import { balance, eventually, openFuelCounter, payInput, PRICE_92, PRICE_95, type FuelCounter } from './fixtures';
+import { balance, eventually, openFuelCounter, waitForOrderState, payInput, PRICE_92, PRICE_95, type FuelCounter } from './fixtures';
 
 let c: FuelCounter;
 beforeEach(async () => {
@@ -12,16 +12,7 @@ afterEach(async () => {
   await c.close();
 });
 
-async function waitForState(id: string, state: FuelOrder['state'], timeoutMs = 8000): Promise<FuelOrder> {
-  let last: FuelOrder | undefined;
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    last = await c.order(id);
-    if (last.state === state) return last;
-    if (Date.now() > deadline) throw new Error(`order is ${last.state}, not ${state}`);
-    await new Promise((r) => setTimeout(r, 30));
-  }
-}
+const waitForState = (id: string, state: FuelOrder['state'], timeoutMs?: number) => waitForOrderState(c, id, state, timeoutMs);
 
 describe('a prepaid fuel order', () => {
   it('by amount: paid first, pump released with the preset, pass printed, dispensed and completed', async () => {

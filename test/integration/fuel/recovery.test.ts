@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FuelOrder } from '../../../src-main/api/contract/fuel';
 import type { AuthorizeRequest } from '../../../src-main/devices';
 import { verifyJournal } from '../../../src-main/ledger';
-import { balance, eventually, openFuelCounter, payInput, PRICE_95, type FuelCounter } from './fixtures';
+import { balance, eventually, openFuelCounter, waitForOrderState, payInput, PRICE_95, type FuelCounter } from './fixtures';
 
 let c: FuelCounter;
 beforeEach(async () => {
@@ -18,16 +18,7 @@ afterEach(async () => {
   await c.close();
 });
 
-async function waitForState(id: string, state: FuelOrder['state'], timeoutMs = 8000): Promise<FuelOrder> {
-  let last: FuelOrder | undefined;
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    last = await c.order(id);
-    if (last.state === state) return last;
-    if (Date.now() > deadline) throw new Error(`order is ${last.state}, not ${state}`);
-    await new Promise((r) => setTimeout(r, 30));
-  }
-}
+const waitForState = (id: string, state: FuelOrder['state'], timeoutMs?: number) => waitForOrderState(c, id, state, timeoutMs);
 
 const journal = (like: string) => (c.t.services.db.sqlite.prepare(`SELECT COUNT(*) AS n FROM ledger_journal WHERE body LIKE ?`).get(`%${like}%`) as { n: number }).n;
 const authorizations = () => c.demo.pump.received.filter((l) => l.includes('"PumpAuthorize"')).length;
