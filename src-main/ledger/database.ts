@@ -72,6 +72,10 @@ export async function openDatabase(dataDir: string): Promise<Database> {
   const sqlite = (dataSource.driver as unknown as { databaseConnection: Sqlite }).databaseConnection;
   const wal = `${file}-wal`;
   let checkpointedAt = -1;
+  let changesAt = -1;
+  // The WAL's mtime has the kernel's coarse clock (a few ms): two commits in one tick look alike,
+  // so this connection's own change counter also says whether anything was written since.
+  const totalChanges = sqlite.prepare('SELECT total_changes()').pluck();
   const checkpointWhenIdle = (idleMs = IDLE_MS): boolean => {
     if (!sqlite.open || sqlite.inTransaction) return false;
     let st: fs.Stats;
@@ -81,10 +85,15 @@ export async function openDatabase(dataDir: string): Promise<Database> {
       return false;
     }
     // The WAL's mtime is the last commit by any connection; an empty or checkpointed WAL is left alone.
-    if (st.size === 0 || st.mtimeMs === checkpointedAt) return false;
-    if (Date.now() - st.mtimeMs < idleMs && st.size < WAL_CAP_BYTES) return false;
+    const changes = totalChanges.get() as number;
+    if (st.size === 0 || (st.mtimeMs === checkpointedAt && changes === changesAt)) return false;
+    // mtimeMs has a fraction and Date.now() has none: a write in this very millisecond is not "in the future".
+    if (Date.now() - Math.floor(st.mtimeMs) < idleMs && st.size < WAL_CAP_BYTES) return false;
     const [r] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
-    if (r && r.busy === 0 && r.checkpointed === r.log) checkpointedAt = st.mtimeMs;
+    if (r && r.busy === 0 && r.checkpointed === r.log) {
+      checkpointedAt = st.mtimeMs;
+      changesAt = changes;
+    }
     return r !== undefined && r.checkpointed > 0;
   };
   const timer = setInterval(() => {
