@@ -67,6 +67,7 @@ function createWindow(dispatch: ReturnType<typeof createDispatcher>): void {
     minWidth: 1024,
     minHeight: 700,
     title: 'Counter POS',
+    icon: path.join(here, '../../resources/icon.png'),
     show: false,
     webPreferences: {
       preload: path.join(here, '../preload/index.cjs'),
