@@ -1,11 +1,11 @@
 import { PosError } from '../../domain/errors';
-import { partialSettlementBlockers, planTenders, type Tender, type TenderMethod } from '../../domain/lockers';
-import type { Receipt } from '../../domain/receipt';
+import { partialSettlementBlockers, planTenders, type Tender } from '../../domain/lockers';
 import type { Step } from '../../ledger';
 import type { StaffInfo } from '../staff/staff-service';
 import { ensureAccount, tenderCode } from './accounts';
 import type { Approval, LockerContext } from './context';
 import { customerLabel, money } from './refusals';
+import { TENDER_NAMES, checkoutReceipt } from './locker-receipt';
 
 export interface CheckoutInput {
   commandId: string;
@@ -34,13 +34,6 @@ export interface CheckoutResult {
   print: { jobId: string; state: 'printed' | 'failed' } | null;
 }
 
-const TENDER_NAMES: Record<TenderMethod, { 'zh-CN': string; en: string }> = {
-  cash: { 'zh-CN': '现金', en: 'Cash' },
-  bank_card: { 'zh-CN': '银行卡', en: 'Bank card' },
-  mobile: { 'zh-CN': '移动支付', en: 'Mobile payment' },
-  stored_value: { 'zh-CN': '储值', en: 'Stored value' },
-};
-
 /**
  * Checkout: every open hold of every settled wristband is captured and the tenders are posted
  * in ONE ledger commit (see accounts.ts); the lockers are freed; a receipt listing every
@@ -68,7 +61,7 @@ export async function checkout(c: LockerContext, by: StaffInfo, input: CheckoutI
   }
   await c.deps.audit.record('lockers.checkout', 'ok', by.id, { settlementId: result.settlementId, total: result.total, lockers: result.lockers });
   // The sale is committed whatever the printer does; a failed job is kept for reprint.
-  const printed = await c.deps.deviceService.print(receiptOf(c, by, result)).catch(() => null);
+  const printed = await c.deps.deviceService.print(checkoutReceipt(c.deps.settings.get(), by, result)).catch(() => null);
   result = { ...result, print: printed ? { jobId: printed.jobId, state: printed.state } : null };
   c.st.updateCommandResult.run(JSON.stringify(result), input.commandId);
   return result;
@@ -153,33 +146,5 @@ function settle(c: LockerContext, by: StaffInfo, input: CheckoutInput, approver:
     approvedBy: approver?.id ?? null,
     at,
     print: null,
-  };
-}
-
-/** The receipt: one line per charge, prefixed by its wristband; a wristband with no charges still gets a line. */
-function receiptOf(c: LockerContext, by: StaffInfo, r: CheckoutResult): Receipt {
-  const { store, terminal } = c.deps.settings.get();
-  const locale = store.locale;
-  const band = locale === 'zh-CN' ? '手牌' : 'Wristband';
-  const none = locale === 'zh-CN' ? '无消费' : 'no charges';
-  const tenders = r.tenders.map((t) => ({ name: TENDER_NAMES[t.method][locale], amount: t.method === 'cash' ? t.amount + r.change : t.amount }));
-  if (r.change > 0) {
-    if (!r.tenders.some((t) => t.method === 'cash')) tenders.push({ name: TENDER_NAMES.cash[locale], amount: r.change });
-    tenders.push({ name: locale === 'zh-CN' ? '找零' : 'Change', amount: r.change });
-  }
-  return {
-    storeName: store.name,
-    terminal: terminal.name,
-    cashier: by.name,
-    time: r.at,
-    timeZone: store.timeZone,
-    locale,
-    currency: store.currency,
-    items: r.lines.map((l) => ({ name: `${band} ${l.locker} ${l.description || none}`, quantity: 1, amount: l.amount })),
-    tenders,
-    balances: [],
-    transactionId: r.settlementId,
-    footer: `${locale === 'zh-CN' ? '客人' : 'Customer'} ${r.customer} · ${band} ${r.lockers.join(', ')}`,
-    openDrawer: r.tenders.some((t) => t.method === 'cash') || r.change > 0,
   };
 }
