@@ -9,6 +9,7 @@ const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   'field.required': { en: 'Required.', 'zh-CN': '必填。' },
   'field.tooLong': { en: 'Too long.', 'zh-CN': '太长。' },
   'field.id': { en: 'Not a valid id.', 'zh-CN': '编号无效。' },
+  'field.commandId': { en: 'Not a valid request id (a UUIDv7 made by the screen).', 'zh-CN': '请求编号无效（应为界面生成的 UUIDv7）。' },
   // Lockers (issue 5)
   'field.wristband': { en: 'Tap a wristband or type a locker number.', 'zh-CN': '请刷手牌或输入柜号。' },
   'field.amount': { en: 'Enter an amount above zero.', 'zh-CN': '请输入大于零的金额。' },

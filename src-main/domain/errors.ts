@@ -79,8 +79,9 @@ const MESSAGES = {
   LOCKER_TOO_MANY_WRISTBANDS: { en: 'A party can have at most {max} wristbands.', 'zh-CN': '一组客人最多 {max} 个手牌。' },
   LOCKER_UID_IN_USE: { en: 'Wristband {ref} is already in use and cannot be the replacement.', 'zh-CN': '手牌 {ref} 已在使用，不能作为补发手牌。' },
   LOCKER_CHARGE_CLOSED: { en: 'This charge was already settled or voided.', 'zh-CN': '该消费已结账或已撤销。' },
-  LOCKER_PAYMENT_SHORT: { en: 'Payment is {shortEn} short of {totalEn}.', 'zh-CN': '付款不足：还差 {shortZh}（应付 {totalZh}）。' },
-  LOCKER_PAYMENT_OVER: {
+  PAYMENT_SHORT: { en: 'Payment is {shortEn} short of {totalEn}.', 'zh-CN': '付款不足：还差 {shortZh}（应付 {totalZh}）。' },
+  PAYMENT_TENDER_INVALID: { en: 'Each payment needs a method and an amount above zero.', 'zh-CN': '每笔付款需要付款方式和大于零的金额。' },
+  PAYMENT_OVER: {
     en: 'Card, mobile and stored value may not exceed the amount due ({overEn} too much); only cash gives change.',
     'zh-CN': '银行卡、移动支付和储值付款不能超过应付金额（多了 {overZh}），只有现金可以找零。',
   },

@@ -48,6 +48,7 @@ export function getAccount(ctx: Ctx, id: string): AccountRow {
 export function getLegAccount(ctx: Ctx, id: string): AccountRow {
   const row = getAccount(ctx, id);
   if (row.is_group) throw new LedgerError('ACCOUNT_IS_GROUP', { accountId: id });
+  if (row.closed_at) throw new LedgerError('ACCOUNT_CLOSED', { accountId: id, code: row.code });
   return row;
 }
 
@@ -113,6 +114,15 @@ export function accountRecord(id: string, input: Omit<OpenAccountInput, 'command
     quota,
     nonNegative: input.nonNegative ?? NON_NEGATIVE_KINDS.has(input.kind),
   };
+}
+
+/** Closes an account that holds nothing (posted balance zero, nothing pending): it takes no more legs. */
+export function applyClose(ctx: Ctx, accountId: string, at: string): void {
+  const row = getLegAccount(ctx, accountId);
+  if (row.debits_posted !== row.credits_posted || row.debits_pending !== 0 || row.credits_pending !== 0) {
+    throw new LedgerError('ACCOUNT_NOT_EMPTY', { accountId, code: row.code });
+  }
+  ctx.st.closeAccount.run(at, accountId);
 }
 
 export function applyOpen(ctx: Ctx, a: AccountRecord, at: string): void {

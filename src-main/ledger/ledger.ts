@@ -1,7 +1,8 @@
 import type { Transaction } from 'better-sqlite3';
 import { newId as uuidv7 } from './ids';
-import { LedgerError, assertAmount, assertCommandId, fingerprint } from '../domain/ledger';
+import { LedgerError, assertAmount, assertCommandId, canonicalJson, fingerprint } from '../domain/ledger';
 import { accountRecord, type Ctx } from './accounts';
+import { EventProjectors, LedgerTx } from './command';
 import { previousResult, recordResult } from './idempotency';
 import { appendEntry, journalHead, type JournalHead } from './journal';
 import { applyOp, reversalLegs } from './ops';
@@ -13,6 +14,8 @@ import type {
   AuthorizeInput,
   AuthorizeResult,
   CaptureResult,
+  CommandMeta,
+  CommandOutcome,
   CommitResult,
   EntryBody,
   LedgerOptions,
@@ -50,6 +53,9 @@ export class Ledger extends LedgerQueries {
   private readonly tx: Transaction<(c: Command) => unknown>;
   private readonly expireTx: Transaction<() => number>;
   private readonly importTx: Transaction<(rows: Iterable<ImportRow>) => number>;
+  private readonly commandTx: Transaction<(meta: CommandMeta, work: (tx: LedgerTx) => unknown) => CommandOutcome<unknown>>;
+  /** Each workflow registers the projector of its business events here (by type prefix). */
+  readonly projectors = new EventProjectors();
 
   constructor(
     readonly db: Sqlite,
@@ -66,7 +72,29 @@ export class Ledger extends LedgerQueries {
       const head = journalHead(this.st, this.terminalId);
       return this.sweep(head, this.now().toISOString()).seq - head.seq;
     });
-    this.importTx = db.transaction((rows: Iterable<ImportRow>) => importEntries(this.ctx, rows));
+    this.importTx = db.transaction((rows: Iterable<ImportRow>) => importEntries(this.ctx, this.projectors, rows));
+    this.commandTx = db.transaction((meta: CommandMeta, work: (tx: LedgerTx) => unknown) => this.runCommand(meta, work));
+  }
+
+  /**
+   * Runs one business command once per client command id: the idempotency check, every ledger
+   * step and business event the work makes, ONE journal entry (v2: method, actor, cause, ops,
+   * events) and the idempotency record commit together in one synchronous BEGIN IMMEDIATE
+   * transaction, or not at all. A replay returns the first result and writes nothing; the same
+   * id with another method or body is IDEMPOTENCY_CONFLICT. `work` must not await.
+   */
+  command<T>(meta: CommandMeta, work: (tx: LedgerTx) => T): CommandOutcome<T> {
+    assertCommandId(meta.commandId);
+    return this.commandTx.immediate(meta, work) as CommandOutcome<T>;
+  }
+
+  /** The first result of a business command id if it already ran (a replay), without running anything. */
+  previous<T>(meta: Pick<CommandMeta, 'commandId' | 'method' | 'body'>): T | undefined {
+    if (typeof meta.commandId !== 'string') return undefined;
+    const row = this.st.commandById.get(meta.commandId);
+    if (!row) return undefined;
+    if (row.fingerprint !== commandFingerprint(meta)) throw new LedgerError('IDEMPOTENCY_CONFLICT', { commandId: meta.commandId });
+    return JSON.parse(row.result) as T;
   }
 
   openAccount(input: OpenAccountInput): AccountResult {
@@ -172,6 +200,36 @@ export class Ledger extends LedgerQueries {
     return result;
   }
 
+  private runCommand(meta: CommandMeta, work: (tx: LedgerTx) => unknown): CommandOutcome<unknown> {
+    const fp = commandFingerprint(meta);
+    const previous = this.st.commandById.get(meta.commandId);
+    if (previous) {
+      if (previous.fingerprint !== fp) throw new LedgerError('IDEMPOTENCY_CONFLICT', { commandId: meta.commandId });
+      return { result: JSON.parse(previous.result) as unknown, replay: true, entryId: previous.entry_id };
+    }
+    const at = this.now().toISOString();
+    const head = this.sweep(journalHead(this.st, this.terminalId), at);
+    const entryId = uuidv7();
+    const tx = new LedgerTx(this.ctx, this.projectors, (s, e, a, ops) => this.step(s, e, a, ops), entryId, at, meta.commandId);
+    const result = work(tx);
+    const stored = JSON.parse(canonicalJson(result ?? null)) as unknown;
+    const body: EntryBody = {
+      v: 2,
+      id: entryId,
+      store: this.storeId,
+      terminal: this.terminalId,
+      seq: head.seq + 1,
+      at,
+      type: 'command',
+      command: { id: meta.commandId, fingerprint: fp, result: stored, method: meta.method, actor: meta.actor, cause: meta.cause ?? null },
+      ops: tx.ops,
+      events: tx.events,
+    };
+    appendEntry(this.st, head, body);
+    recordResult(this.st, meta.commandId, fp, stored, entryId);
+    return { result, replay: false, entryId };
+  }
+
   /** Expires overdue holds inside the current transaction, one system entry per batch. */
   private sweep(head: JournalHead, at: string): JournalHead {
     for (;;) {
@@ -220,6 +278,15 @@ export class Ledger extends LedgerQueries {
         return { type: 'reverse', transferId, reversesTransferId: s.transferId };
       }
     }
+  }
+}
+
+/** What a business command's idempotency covers: its method and its body without the command id. */
+function commandFingerprint(meta: Pick<CommandMeta, 'method' | 'body'>): string {
+  try {
+    return fingerprint({ method: meta.method, body: meta.body ?? null });
+  } catch (e) {
+    throw new LedgerError('INVALID_COMMAND', { reason: (e as Error).message });
   }
 }
 

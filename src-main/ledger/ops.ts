@@ -1,5 +1,5 @@
 import { LedgerError, assertAmount, checkBalanced, type Side } from '../domain/ledger';
-import { addCounters, applyOpen, checkChain, checkLegs, getLegAccount, type Ctx } from './accounts';
+import { addCounters, applyClose, applyOpen, checkChain, checkLegs, getLegAccount, type Ctx } from './accounts';
 import type { HoldRow } from './statements';
 import type { Op } from './types';
 
@@ -14,6 +14,8 @@ export function applyOp(ctx: Ctx, op: Op, entryId: string, at: string): void {
   switch (op.op) {
     case 'open':
       return applyOpen(ctx, op.account, at);
+    case 'close':
+      return applyClose(ctx, op.accountId, at);
     case 'hold':
       return applyHold(ctx, op, at);
     case 'capture':

@@ -17,6 +17,8 @@ export interface AccountRow {
   debits_pending: number;
   credits_pending: number;
   created_at: string;
+  /** Set once the account was closed (empty, nothing pending): it takes no more legs. */
+  closed_at: string | null;
 }
 
 export interface HoldRow {
@@ -69,6 +71,7 @@ export function prepareStatements(db: Sqlite) {
   return {
     accountById: db.prepare(`SELECT * FROM ledger_account WHERE id = ?`) as Statement<[string], AccountRow>,
     accountByCode: db.prepare(`SELECT * FROM ledger_account WHERE code = ?`) as Statement<[string], AccountRow>,
+    closeAccount: db.prepare(`UPDATE ledger_account SET closed_at = ? WHERE id = ?`),
     insertAccount: db.prepare(`INSERT INTO ledger_account
       (id, code, name, kind, unit, normal, is_group, parent_id, quota, non_negative, created_at)
       VALUES (@id, @code, @name, @kind, @unit, @normal, @is_group, @parent_id, @quota, @non_negative, @created_at)`),
@@ -98,9 +101,9 @@ export function prepareStatements(db: Sqlite) {
     insertPosting: db.prepare(`INSERT INTO ledger_posting (transfer_id, leg, account_id, side, amount, committed_at)
       VALUES (?, ?, ?, ?, ?, ?)`),
 
-    commandById: db.prepare(`SELECT fingerprint, result FROM ledger_command WHERE command_id = ?`) as Statement<
+    commandById: db.prepare(`SELECT fingerprint, result, entry_id FROM ledger_command WHERE command_id = ?`) as Statement<
       [string],
-      { fingerprint: string; result: string }
+      { fingerprint: string; result: string; entry_id: string }
     >,
     insertCommand: db.prepare(`INSERT INTO ledger_command (command_id, fingerprint, result, entry_id) VALUES (?, ?, ?, ?)`),
 

@@ -135,6 +135,7 @@ export interface AccountRecord {
 }
 export type Op =
   | { op: 'open'; account: AccountRecord }
+  | { op: 'close'; accountId: string }
   | { op: 'hold'; holdId: string; debit: string; credit: string; amount: number; expiresAt: string | null; memo?: string }
   | { op: 'capture'; holdId: string; transferId: string; amount: number; memo?: string }
   | { op: 'void'; holdId: string }
@@ -142,17 +143,52 @@ export type Op =
   | { op: 'post'; transferId: string; legs: { accountId: string; side: Side; amount: number }[]; memo?: string }
   | { op: 'reverse'; transferId: string; reverses: string; legs: { accountId: string; side: Side; amount: number }[]; memo?: string };
 
+/**
+ * What happened in business terms (party bound, charge, settlement, fuel order paid …), journaled
+ * beside the ledger ops of the same command. `type` is `<workflow>.<event>`; the workflow that owns
+ * the prefix registers the projector that writes its tables (see Ledger.registerEvents), so a
+ * replay of the journal rebuilds them. Plain canonical data only (no floats, no undefined).
+ */
+export interface BusinessEvent {
+  type: string;
+  [field: string]: unknown;
+}
+
+/** Who and what a business command is, as its journal entry records it. */
+export interface CommandMeta {
+  /** The client's command id (UUIDv7); for a system follow-up, a fresh id. */
+  commandId: string;
+  /** The contract method (`lockers.checkout`) or system step (`fuel.settle`) that ran. */
+  method: string;
+  /** What the idempotency fingerprint covers: the request without its command id. */
+  body: unknown;
+  /** The staff member who asked; null for the system (a pump report, recovery at start). */
+  actor: string | null;
+  /** The client command this system step follows from (a pump's end follows `fuel.pay`). */
+  cause?: string | null;
+}
+
+export interface CommandOutcome<T> {
+  result: T;
+  /** True when this command id had already run: nothing was written, `result` is the first one. */
+  replay: boolean;
+  entryId: string;
+}
+
 export interface EntryBody {
-  v: 1;
+  /** 1: ledger ops only; 2: a business command (ops and business events). */
+  v: 1 | 2;
   id: string;
   store: string;
   terminal: string;
   seq: number;
   at: string;
-  type: 'open_account' | 'authorize' | 'capture' | 'void' | 'post' | 'reverse' | 'commit' | 'expire';
-  /** Null for system entries (hold expiry). */
-  command: { id: string; fingerprint: string; result: unknown } | null;
+  type: 'open_account' | 'authorize' | 'capture' | 'void' | 'post' | 'reverse' | 'commit' | 'expire' | 'command';
+  /** Null for system entries (hold expiry). Business commands also carry method, actor and cause. */
+  command: { id: string; fingerprint: string; result: unknown; method?: string; actor?: string | null; cause?: string | null } | null;
   ops: Op[];
+  /** v2 only: the business events of the command, in the order they happened. */
+  events?: BusinessEvent[];
 }
 
 export interface BalanceView {

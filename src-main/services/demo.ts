@@ -16,7 +16,7 @@ export const DEMO_STORE_NAME = '清泉浴场 Clear Spring Spa';
 export async function seedDemo(parts: { staff: StaffService; lockers: LockerService; fuel: FuelService }): Promise<void> {
   await seedStaff(parts.staff);
   seedLockerDemo(parts.lockers);
-  seedFuelDemo(parts.fuel.store);
+  await seedFuelDemo(parts.fuel.setup, parts.fuel.store);
 }
 
 /** Seeds the demo staff once; a data dir that is already set up is left alone. */

@@ -12,6 +12,8 @@ import { StaffService } from './staff/staff-service';
 import { DeviceService, type DemoDeviceHooks } from './devices/device-service';
 import { LockerService } from './lockers';
 import { FuelService } from './fuel/fuel-service';
+import { CommandPath } from './commands';
+import { PaymentsService, mergeLegacyTenders } from './payments';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -47,6 +49,8 @@ export interface Services {
   devices: DeviceManager;
   deviceService: DeviceService;
   staff: StaffService;
+  commands: CommandPath;
+  payments: PaymentsService;
   lockers: LockerService;
   fuel: FuelService;
   close(): Promise<void>;
@@ -91,8 +95,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     devices.on('job', (e) => events.emit('device.printJob', { id: e.id, state: e.state, error: e.error ?? null }));
     await devices.start();
     const deviceService = new DeviceService(devices, settings, audit, now, config.devices?.demo ?? null);
-    const lockers = new LockerService({ sqlite: db.sqlite, ledger, settings, audit, staff, deviceService, now });
-    const fuel = new FuelService({ db: db.sqlite, ledger, devices, deviceService, events, audit, settings, log: log.child({ workflow: 'fuel' }), now });
+    const commands = new CommandPath({ ledger, audit, events, log });
+    const payments = new PaymentsService(() => settings.get().store.currency, ledger);
+    const lockers = new LockerService({ sqlite: db.sqlite, ledger, commands, payments, settings, audit, staff, deviceService, now });
+    const fuel = new FuelService({ db: db.sqlite, ledger, commands, payments, devices, deviceService, events, audit, settings, log: log.child({ workflow: 'fuel' }), now });
+    mergeLegacyTenders(ledger, commands, payments);
     if (config.demo) await seedDemo({ staff, lockers, fuel });
     fuel.start();
     log.info({ dataDir: config.dataDir, host: config.host, version: config.version }, 'services started');
@@ -107,6 +114,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       devices,
       deviceService,
       staff,
+      commands,
+      payments,
       lockers,
       fuel,
       async close() {

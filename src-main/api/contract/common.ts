@@ -12,3 +12,6 @@ export type StaffInfo = z.infer<typeof staffInfo>;
 export const pin = z.string().regex(/^\d{4,8}$/, { error: 'field.pin' });
 export const personName = z.string().trim().min(1, { error: 'field.required' }).max(40, { error: 'field.tooLong' });
 export const uuid = z.uuid({ error: 'field.id' });
+
+/** The client-made id of a money-changing command: a UUIDv7, reused on every retry of the same request. */
+export const commandId = z.uuid({ version: 'v7', error: 'field.commandId' });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { method } from './define';
-import { noInput, uuid } from './common';
+import { COUNTER_TENDERS } from '../../domain/payments';
+import { commandId, noInput, uuid } from './common';
 
 const pumpNumber = z.number().int().min(1).max(99);
 const gradeId = z.string().trim().min(1).max(16);
@@ -8,7 +9,7 @@ const mode = z.enum(['amount', 'volume']);
 /** Minor units (amount) or centilitres (volume); zero and negatives get the service's own clear message. */
 const quantity = z.number().int().min(-1e15).max(1e15);
 const price = z.number().int().min(1).max(10_000_000);
-const tender = z.enum(['cash', 'card', 'mobile', 'stored_value']);
+const tender = z.enum(COUNTER_TENDERS);
 const problem = z.object({ code: z.string(), message: z.object({ en: z.string(), 'zh-CN': z.string() }) });
 
 const orderRequest = { pump: pumpNumber, gradeId, mode, quantity };
@@ -107,7 +108,7 @@ export const fuelContract = {
     access: 'staff',
     input: z
       .object({
-        commandId: uuid,
+        commandId,
         ...orderRequest,
         price,
         tender,

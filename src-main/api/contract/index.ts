@@ -5,6 +5,7 @@ import { systemContract } from './system';
 import { devicesContract, deviceStatus } from './devices';
 import { lockersContract } from './lockers';
 import { fuelContract, fuelOrder } from './fuel';
+import { paymentsContract } from './payments';
 import { staffInfo } from './common';
 
 /** Every method the renderer may call, merged from one module per workflow. */
@@ -14,6 +15,7 @@ export const contract = mergeContracts({
   devices: devicesContract,
   lockers: lockersContract,
   fuel: fuelContract,
+  payments: paymentsContract,
 });
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { method } from './define';
-import { noInput, pin, uuid } from './common';
+import { commandId, noInput, pin, uuid } from './common';
+import { paidTender, tenderInput } from './payments';
 
 /** A tapped wristband UID (8–20 hex digits) or a typed locker number (1–6 digits). */
 const wristbandRef = z.string().trim().regex(/^(\d{1,6}|[0-9A-Fa-f]{8,20})$/, { error: 'field.wristband' });
@@ -9,8 +10,6 @@ const cardUid = z.string().regex(/^[0-9A-Fa-f]{8,20}$/, { error: 'field.wristban
 const minor = z.number({ error: 'field.amount' }).int({ error: 'field.amount' }).min(1, { error: 'field.amount' }).max(Number.MAX_SAFE_INTEGER, { error: 'field.amount' });
 const lockerNumber = z.number().int().min(1).max(999_999);
 const approval = z.object({ staffId: uuid, pin }).strict();
-const tenderMethod = z.enum(['cash', 'bank_card', 'mobile', 'stored_value']);
-const commandId = uuid;
 
 const settings = z.object({
   wristbandQuota: z.number(),
@@ -46,7 +45,6 @@ const party = z.object({
     }),
   ),
 });
-const tender = z.object({ method: tenderMethod, amount: z.number() });
 
 export const lockersContract = {
   'lockers.overview': method({
@@ -127,7 +125,7 @@ export const lockersContract = {
         commandId,
         wristband: wristbandRef,
         lockers: z.array(lockerNumber).min(1).max(20).optional(),
-        tenders: z.array(z.object({ method: tenderMethod, amount: minor }).strict()).max(8),
+        tenders: z.array(tenderInput).max(8),
         approval: approval.optional(),
       })
       .strict(),
@@ -140,7 +138,7 @@ export const lockersContract = {
       total: z.number(),
       received: z.number(),
       change: z.number(),
-      tenders: z.array(tender),
+      tenders: z.array(paidTender),
       partyClosed: z.boolean(),
       approvedBy: z.string().nullable(),
       at: z.string(),

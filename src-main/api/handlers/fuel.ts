@@ -8,7 +8,7 @@ export function fuelHandlers(s: Services) {
     'fuel.quote': (input) => f.quote(input),
     'fuel.pay': (input, ctx) => f.pay(ctx.session.staff!, input),
     'fuel.orders': () => f.today(),
-    'fuel.stop': (input) => f.stopPump(input.orderId),
+    'fuel.stop': (input, ctx) => f.stopPump(ctx.session.staff ?? null, input.orderId),
     'fuel.print': (input) => f.print(input.orderId, input.which),
     'fuel.setup': () => f.setup.view(),
     'fuel.setLocation': (input, ctx) => f.setup.setLocation(ctx.session.staff!, input),

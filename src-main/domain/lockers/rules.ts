@@ -100,47 +100,6 @@ export function checkoutTotals(tabs: readonly WristbandTab[]): { byLocker: Map<n
   return { byLocker, total };
 }
 
-export type TenderMethod = 'cash' | 'bank_card' | 'mobile' | 'stored_value';
-export const TENDER_METHODS: readonly TenderMethod[] = ['cash', 'bank_card', 'mobile', 'stored_value'];
-
-export interface Tender {
-  method: TenderMethod;
-  amount: number;
-}
-
-export type TenderPlan =
-  | { ok: true; tenders: Tender[]; change: number; received: number }
-  | { ok: false; reason: 'short'; short: number }
-  | { ok: false; reason: 'nonCashOver'; over: number }
-  | { ok: false; reason: 'badTender' };
-
-/**
- * A split payment. Card, mobile and stored value are charged exactly, so together they may
- * not exceed what is due; only cash may be more, and the difference is change. The ledger
- * gets the cash that stays in the drawer (received − change). Tenders of one method are merged.
- */
-export function planTenders(total: number, tendered: readonly Tender[]): TenderPlan {
-  const sums = new Map<TenderMethod, number>();
-  for (const t of tendered) {
-    if (!TENDER_METHODS.includes(t.method) || !Number.isSafeInteger(t.amount) || t.amount <= 0) return { ok: false, reason: 'badTender' };
-    sums.set(t.method, (sums.get(t.method) ?? 0) + t.amount);
-  }
-  const cash = sums.get('cash') ?? 0;
-  const nonCash = [...sums].filter(([m]) => m !== 'cash').reduce((s, [, a]) => s + a, 0);
-  if (nonCash > total) return { ok: false, reason: 'nonCashOver', over: nonCash - total };
-  const received = cash + nonCash;
-  if (received < total) return { ok: false, reason: 'short', short: total - received };
-  const change = received - total;
-  const tenders: Tender[] = [];
-  for (const m of TENDER_METHODS) {
-    const a = sums.get(m);
-    if (a === undefined) continue;
-    const kept = m === 'cash' ? a - change : a;
-    if (kept > 0) tenders.push({ method: m, amount: kept });
-  }
-  return { ok: true, tenders, change, received };
-}
-
 /**
  * Settling some wristbands of a party while another of its wristbands still has open charges
  * is how venues lose money (one band is shown at the exit, the other walks out): refused

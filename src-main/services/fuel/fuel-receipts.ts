@@ -4,7 +4,7 @@ import type { OrderRow } from './fuel-store';
 
 export const TENDER_NAMES: Record<string, string> = {
   cash: '现金 Cash',
-  card: '银行卡 Card',
+  bank_card: '银行卡 Card',
   mobile: '移动支付 Mobile',
   stored_value: '储值 Stored value',
 };

@@ -1,5 +1,6 @@
 // Demo reference data: one station next to the demo terminal, three grades at realistic
 // prices and the emulator's pumps 1 and 2. Runs once; a data dir with stations is left alone.
+import type { FuelSetup } from './fuel-setup';
 import type { FuelStore } from './fuel-store';
 
 export const DEMO_FUEL = {
@@ -16,16 +17,12 @@ export const DEMO_FUEL = {
   ],
 } as const;
 
-export function seedFuelDemo(store: FuelStore, effectiveFrom = '2025-01-01T00:00:00.000Z'): boolean {
+/** Seeds through the manager's set-up commands, so the demo station is journaled like any other. */
+export async function seedFuelDemo(setup: FuelSetup, store: FuelStore, effectiveFrom = '2025-01-01T00:00:00.000Z'): Promise<boolean> {
   if (store.stations().length > 0) return false;
-  store.transaction(() => {
-    store.setLocation(DEMO_FUEL.location);
-    store.replaceStations([DEMO_FUEL.station]);
-    for (const g of DEMO_FUEL.grades) {
-      store.upsertGrade({ id: g.id, name: g.name });
-      store.setPrice({ gradeId: g.id, price: g.price, effectiveFrom });
-    }
-    for (const p of DEMO_FUEL.pumps) store.setPump({ number: p.number, stationId: DEMO_FUEL.station.id, maxVolume: p.maxVolume, nozzles: p.nozzles.map((n) => ({ ...n })) });
-  });
+  await setup.setLocation(null, DEMO_FUEL.location);
+  await setup.setStations(null, [DEMO_FUEL.station]);
+  for (const g of DEMO_FUEL.grades) await setup.setGrade(null, { id: g.id, name: g.name, price: g.price, effectiveFrom });
+  for (const p of DEMO_FUEL.pumps) await setup.setPump(null, { number: p.number, stationId: DEMO_FUEL.station.id, maxVolume: p.maxVolume, nozzles: p.nozzles.map((n) => ({ ...n })) });
   return true;
 }

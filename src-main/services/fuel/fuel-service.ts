@@ -1,18 +1,19 @@
 // Prepaid fuel: quote, pay FIRST through the ledger, then release the pump with the
 // preset; print the pass; settle when the pump reports the end (refunding an underrun).
-import { v7 as uuidv7 } from 'uuid';
 import { ConversionError, isFinal, nearestStation, nextState, priceAt, quote, settle, type FuelQuote, type OrderEvent, type OrderMode } from '../../domain/fuel';
 import { PosError } from '../../domain/errors';
-import { fingerprint } from '../../domain/ledger';
+import type { CounterTender } from '../../domain/payments';
 import type { DeviceManager, PumpState } from '../../devices';
-import type { Ledger } from '../../ledger';
+import { newId, type Ledger, type LedgerTx } from '../../ledger';
 import type { Logger } from '../../ops/logging';
 import type { SettingsStore } from '../../ops/settings-file';
 import type { AuditTrail } from '../audit/audit-trail';
+import type { CommandPath } from '../commands';
+import type { PaymentsService } from '../payments';
 import { deviceError, type DeviceService } from '../devices/device-service';
 import type { EventBus } from '../events';
 import type { StaffInfo } from '../staff/staff-service';
-import { FuelAccounts, type Tender } from './fuel-accounts';
+import { fuelProjector, type FuelOrderStep } from './fuel-events';
 import { finalReceipt, litres, money, passReceipt } from './fuel-receipts';
 import { FuelStore, type OrderRow, type Problem, type PumpRow, type StationRow } from './fuel-store';
 import { FuelSetup } from './fuel-setup';
@@ -29,7 +30,7 @@ export interface PayRequest extends OrderRequest {
   commandId: string;
   /** The unit price the cashier saw; a different price now is refused. */
   price: number;
-  tender: Tender;
+  tender: CounterTender;
   customerPhone?: string | undefined;
   memberId?: string | undefined;
 }
@@ -37,6 +38,8 @@ export interface PayRequest extends OrderRequest {
 export interface FuelDeps {
   db: FuelStore['db'];
   ledger: Ledger;
+  commands: CommandPath;
+  payments: PaymentsService;
   devices: DeviceManager;
   deviceService: DeviceService;
   events: EventBus;
@@ -49,7 +52,6 @@ export interface FuelDeps {
 export class FuelService {
   readonly store: FuelStore;
   readonly setup: FuelSetup;
-  private readonly accounts: FuelAccounts;
   /** Pay calls still running, so a double click waits for the first instead of releasing twice. */
   private readonly inflight = new Map<string, Promise<OrderRow>>();
   private readonly settling = new Set<string>();
@@ -57,8 +59,8 @@ export class FuelService {
 
   constructor(private readonly d: FuelDeps) {
     this.store = new FuelStore(d.db);
-    this.setup = new FuelSetup(this.store, d.audit, d.now);
-    this.accounts = new FuelAccounts(d.ledger, () => d.settings.get().store.currency);
+    d.ledger.projectors.register('fuel', fuelProjector(this.store));
+    this.setup = new FuelSetup(this.store, d.commands, d.now);
   }
 
   /**
@@ -127,18 +129,28 @@ export class FuelService {
 
   /** Pays, then releases the pump. Replaying a commandId returns the first order. */
   async pay(staff: StaffInfo, req: PayRequest): Promise<OrderRow> {
-    const { commandId, ...body } = req;
-    const fp = fingerprint({ ...body, customerPhone: body.customerPhone ?? null, memberId: body.memberId ?? null });
-    const existing = this.store.orderByCommand(commandId);
-    if (existing) {
-      if (existing.fingerprint !== fp) throw new PosError('IDEMPOTENCY_CONFLICT');
+    const { commandId, ...rest } = req;
+    const body = { ...rest, customerPhone: rest.customerPhone ?? null, memberId: rest.memberId ?? null };
+    const first = this.d.ledger.previous<{ orderId: string }>({ commandId, method: 'fuel.pay', body });
+    if (first) {
       const running = this.inflight.get(commandId);
       if (running) return running;
+      const existing = this.order(first.orderId);
       // Paid but never released (the terminal stopped in between): finish the job now.
       return existing.state === 'paid' ? this.track(commandId, () => this.resume(existing, 'retry')) : existing;
     }
-    const order = this.charge(staff, req, fp);
-    return this.track(commandId, () => this.release(order));
+    // Synchronous from the check to the commit and the registration of the run: a double click
+    // arriving meanwhile finds the run in `inflight` and waits for it instead of releasing twice.
+    const { result } = this.d.commands.runNow({
+      commandId,
+      method: 'fuel.pay',
+      body,
+      actor: staff,
+      work: (tx) => this.charge(tx, staff, req),
+      audit: (r) => ({ orderId: r.orderId, pump: req.pump, tender: req.tender }),
+      announce: (r) => [['fuel.order', this.order(r.orderId)]],
+    });
+    return this.track(commandId, () => this.release(this.order(result.orderId)));
   }
 
   today(): OrderRow[] {
@@ -156,13 +168,13 @@ export class FuelService {
    * Before the nozzle is lifted the controller ends the authorization as a transaction of
    * zero volume, which settles as an underrun of 100%: the whole prepayment goes back.
    */
-  async stopPump(orderId: string): Promise<OrderRow> {
+  async stopPump(by: StaffInfo | null, orderId: string): Promise<OrderRow> {
     const o = this.order(orderId);
     if (o.state !== 'dispensing' && o.state !== 'released') throw new PosError('FUEL_ORDER_NOT_ACTIVE', { order: o.id.slice(-8) });
     await this.d.devices.pump.stop(o.pump).catch((e: unknown) => {
       throw deviceError(e, 'pump');
     });
-    await this.d.audit.record('fuel.stop', 'ok', null, { order: o.id, pump: o.pump });
+    await this.d.audit.record('fuel.stop', 'ok', by?.id ?? null, { order: o.id, pump: o.pump });
     return this.order(orderId);
   }
 
@@ -172,7 +184,7 @@ export class FuelService {
     if (which === 'final' && o.state !== 'completed' && o.state !== 'refunded') throw new PosError('CONFLICT', { reason: 'the pump has not finished this order' });
     const receipt = which === 'pass' ? passReceipt(o, this.receiptContext()) : finalReceipt(o, this.receiptContext());
     const result = await this.d.deviceService.print(receipt);
-    if (which === 'pass') this.update(o.id, { passJobId: result.jobId, passState: result.state });
+    if (which === 'pass') this.record(o, 'passPrinted', { passJobId: result.jobId, passState: result.state });
     return result;
   }
 
@@ -233,8 +245,8 @@ export class FuelService {
     return state.volume <= o.volume && state.amount <= o.amount;
   }
 
-  /** Checks everything, then takes the money and records the order in one transaction (one journal entry). */
-  private charge(staff: StaffInfo, req: PayRequest, fp: string): OrderRow {
+  /** Checks everything, then takes the money (payments module) and records the order, inside the fuel.pay command. */
+  private charge(tx: LedgerTx, staff: StaffInfo, req: PayRequest): { orderId: string } {
     const r = this.resolve(req);
     if (req.price !== r.quote.price) {
       throw new PosError('FUEL_PRICE_CHANGED', { grade: r.gradeName, quoted: money(req.price), current: money(r.quote.price) });
@@ -243,69 +255,70 @@ export class FuelService {
     const phase = this.d.devices.pump.pumps().find((p) => p.pump === r.pump.number)?.phase;
     if (busy || phase === 'authorized' || phase === 'filling' || phase === 'end-of-transaction') throw new PosError('FUEL_PUMP_BUSY', { pump: r.pump.number });
     const memberId = req.memberId ?? null;
-    const tenderAccount = this.accounts.tender(req.tender, memberId);
-    const sales = this.accounts.sales();
-    const at = this.d.now();
-    const order: OrderRow = {
-      id: uuidv7(),
-      commandId: req.commandId,
-      fingerprint: fp,
-      day: this.day(at),
-      createdAt: at.toISOString(),
-      updatedAt: at.toISOString(),
-      staffId: staff.id,
-      staffName: staff.name,
-      stationId: r.station.id,
-      stationName: r.station.name,
-      pump: r.pump.number,
-      nozzle: r.nozzle,
-      gradeId: r.gradeId,
-      gradeName: r.gradeName,
-      ...r.quote,
-      tender: req.tender,
-      customerPhone: req.customerPhone ?? null,
-      memberId,
-      state: 'paid',
-      paymentTransferId: '',
-      reversalTransferId: null,
-      pumpTransaction: null,
-      dispensedVolume: null,
-      chargedAmount: null,
-      refundAmount: null,
-      refundTransferId: null,
-      passJobId: null,
-      passState: null,
-      problem: null,
-    };
-    // The memo carries the order into the journal, which the sync issue pushes to the central server.
-    const memo = JSON.stringify({
-      fuelOrder: {
-        id: order.id,
-        station: { id: order.stationId, name: order.stationName },
-        pump: order.pump,
-        grade: order.gradeId,
-        price: order.price,
-        mode: order.mode,
-        amount: order.amount,
-        volume: order.volume,
-        tender: order.tender,
-        customer: { phone: order.customerPhone, member: order.memberId },
+    // Stored value is the member's: the card that pays must be named (member cards own the balance later).
+    if (req.tender === 'stored_value' && !memberId) throw new PosError('FUEL_MEMBER_REQUIRED');
+    const orderId = tx.newId();
+    const paymentTransferId = this.d.payments.take(tx, [{ method: req.tender, amount: r.quote.amount }], [{ accountId: this.salesAccount(tx), amount: r.quote.amount }], `fuel order ${orderId}`);
+    tx.event({
+      type: 'fuel.order.paid',
+      order: {
+        id: orderId,
+        commandId: req.commandId,
+        fingerprint: '',
+        day: this.day(new Date(tx.at)),
+        createdAt: tx.at,
+        staffId: staff.id,
+        staffName: staff.name,
+        stationId: r.station.id,
+        stationName: r.station.name,
+        pump: r.pump.number,
+        nozzle: r.nozzle,
+        gradeId: r.gradeId,
+        gradeName: r.gradeName,
+        ...r.quote,
+        tender: req.tender,
+        customerPhone: req.customerPhone ?? null,
+        memberId,
+        state: 'paid',
+        paymentTransferId,
+        reversalTransferId: null,
+        pumpTransaction: null,
+        dispensedVolume: null,
+        chargedAmount: null,
+        refundAmount: null,
+        refundTransferId: null,
+        passJobId: null,
+        passState: null,
+        problem: null,
       },
     });
-    this.store.transaction(() => {
-      const paid = this.d.ledger.post({
-        commandId: uuidv7(),
-        memo,
-        legs: [
-          { accountId: tenderAccount, side: 'debit', amount: order.amount },
-          { accountId: sales, side: 'credit', amount: order.amount },
-        ],
-      });
-      order.paymentTransferId = paid.transferId;
-      this.store.insertOrder(order);
+    return { orderId };
+  }
+
+  /** Fuel sales revenue (one account per store, opened on first use). */
+  private salesAccount(tx: LedgerTx): string {
+    return tx.ensureAccount('fuel_sales', '油品销售 Fuel sales', 'fuel_sales', this.d.settings.get().store.currency);
+  }
+
+  /**
+   * Journals one step of an order (fuel.order.<step>) as a system command that follows from the
+   * order's fuel.pay command (its cause), with any ledger work of that step, in one transaction.
+   */
+  private record(o: Pick<OrderRow, 'id' | 'commandId'>, step: FuelOrderStep, changes: Parameters<FuelStore['updateOrder']>[1], ledgerWork?: (tx: LedgerTx) => Parameters<FuelStore['updateOrder']>[1] | null): boolean {
+    const { result } = this.d.commands.runNow({
+      commandId: newId(),
+      method: `fuel.${step}`,
+      body: { orderId: o.id },
+      actor: null,
+      cause: o.commandId,
+      work: (tx) => {
+        const extra = ledgerWork ? ledgerWork(tx) : {};
+        if (extra === null) return false;
+        tx.event({ type: `fuel.order.${step}`, orderId: o.id, changes: { ...changes, ...extra } });
+        return true;
+      },
     });
-    this.d.events.emit('fuel.order', order);
-    return order;
+    return result;
   }
 
   /** Sends the paid order to the controller; a refusal reverses the payment. Then prints the pass. */
@@ -327,21 +340,20 @@ export class FuelService {
     this.transition(order, 'released');
     const result = await this.d.deviceService.print(passReceipt(this.order(order.id), this.receiptContext()));
     // A failed pass stays in the printer's queue for reprint; the pump is released regardless.
-    this.update(order.id, { passJobId: result.jobId, passState: result.state });
+    this.record(order, 'passPrinted', { passJobId: result.jobId, passState: result.state });
     return this.announce(order.id);
   }
 
   /** Reverses a paid order's payment once: an order no longer 'paid' is left as it is. */
   private reversePayment(order: OrderRow, problem: Problem): OrderRow {
     try {
-      this.store.transaction(() => {
-        if (this.order(order.id).state !== 'paid') return;
-        const reversal = this.d.ledger.reverse({ commandId: uuidv7(), transferId: order.paymentTransferId, memo: JSON.stringify({ fuelOrderReversed: { id: order.id, reason: problem.code } }) });
-        this.update(order.id, { state: 'reversed', reversalTransferId: reversal.transferId, problem });
+      this.record(order, 'reversed', { state: 'reversed', problem }, (tx) => {
+        if (this.order(order.id).state !== 'paid') return null;
+        return { reversalTransferId: tx.reverse(order.paymentTransferId, `fuel order ${order.id} reversed: ${problem.code}`) };
       });
     } catch (err) {
       this.d.log.error({ err, order: order.id }, 'fuel: payment reversal failed');
-      this.update(order.id, { state: 'failed', problem });
+      this.record(order, 'failed', { state: 'failed', problem });
     }
     return this.announce(order.id);
   }
@@ -372,7 +384,7 @@ export class FuelService {
   private async follow(o: OrderRow, state: PumpState): Promise<void> {
     if (state.phase === 'filling') {
       if (o.state === 'released') {
-        this.update(o.id, { state: 'dispensing', ...(state.transaction !== undefined ? { pumpTransaction: state.transaction } : {}) });
+        this.record(o, 'dispensing', { state: 'dispensing', ...(state.transaction !== undefined ? { pumpTransaction: state.transaction } : {}) });
         this.announce(o.id);
       }
       return;
@@ -387,31 +399,17 @@ export class FuelService {
     try {
       const s = settle(o as FuelQuote, state.volume);
       const event: OrderEvent = s.refund > 0 ? 'ended-short' : 'ended-full';
-      this.store.transaction(() => {
-        const fresh = this.order(o.id);
-        const next = nextState(fresh.state, event);
-        if (!next) return;
-        let refundTransferId: string | null = null;
-        if (s.refund > 0) {
-          const refund = this.d.ledger.post({
-            commandId: uuidv7(),
-            memo: JSON.stringify({ fuelOrderRefund: { id: o.id, dispensed: s.dispensed, charged: s.charged, refund: s.refund } }),
-            legs: [
-              { accountId: this.accounts.sales(), side: 'debit', amount: s.refund },
-              { accountId: this.accounts.tender(o.tender, o.memberId), side: 'credit', amount: s.refund },
-            ],
-          });
-          refundTransferId = refund.transferId;
-        }
-        this.update(o.id, {
-          state: next,
-          dispensedVolume: s.dispensed,
-          chargedAmount: s.charged,
-          refundAmount: s.refund,
-          refundTransferId,
-          ...(state.transaction !== undefined ? { pumpTransaction: state.transaction } : {}),
+      const next = nextState(this.order(o.id).state, event);
+      if (next === 'completed' || next === 'refunded') {
+        const changes = { state: next, dispensedVolume: s.dispensed, chargedAmount: s.charged, refundAmount: s.refund, ...(state.transaction !== undefined ? { pumpTransaction: state.transaction } : {}) };
+        this.record(o, next, changes, (tx) => {
+          // Checked again inside the transaction: a second end report settles nothing.
+          if (nextState(this.order(o.id).state, event) !== next) return null;
+          if (s.refund === 0) return { refundTransferId: null };
+          const memo = `fuel order ${o.id} underrun: dispensed ${s.dispensed} cl, charged ${s.charged}`;
+          return { refundTransferId: this.d.payments.refundToOriginal(tx, [{ method: o.tender, amount: o.amount }], s.refund, this.salesAccount(tx), memo).transferId };
         });
-      });
+      }
       this.announce(o.id);
       if (state.transaction !== undefined) {
         await this.d.devices.pump.closeTransaction(o.pump, state.transaction).catch((err: unknown) => this.d.log.warn({ err, pump: o.pump }, 'fuel: could not close the pump transaction'));
@@ -423,11 +421,7 @@ export class FuelService {
 
   private transition(o: OrderRow, event: OrderEvent): void {
     const next = nextState(this.order(o.id).state, event);
-    if (next) this.update(o.id, { state: next });
-  }
-
-  private update(id: string, changes: Parameters<FuelStore['updateOrder']>[1]): void {
-    this.store.updateOrder(id, changes, this.d.now().toISOString());
+    if (next && next !== 'paid') this.record(o, next, { state: next });
   }
 
   private announce(id: string): OrderRow {

@@ -3,17 +3,35 @@
 // The same rows will later arrive from the central server by sync.
 import { nearestStation, priceAt } from '../../domain/fuel';
 import { localize } from '../../domain/errors';
-import type { AuditTrail } from '../audit/audit-trail';
-import type { StaffInfo } from '../staff/staff-service';
-import type { FuelStore, LocationRow, PumpRow, StationRow } from './fuel-store';
 import { PosError } from '../../domain/errors';
+import { newId, type LedgerTx } from '../../ledger';
+import type { CommandPath } from '../commands';
+import type { StaffInfo } from '../staff/staff-service';
+import { coordinates, type FuelEvent } from './fuel-events';
+import type { FuelStore, LocationRow, PumpRow, StationRow } from './fuel-store';
 
+/** Every set-up change is a journaled command (fuel.* events), audited with who made it. */
 export class FuelSetup {
   constructor(
     private readonly store: FuelStore,
-    private readonly audit: AuditTrail,
+    private readonly commands: CommandPath,
     private readonly now: () => Date,
   ) {}
+
+  private async change(by: StaffInfo | null, method: string, body: unknown, events: (tx: LedgerTx) => FuelEvent[], audit: Record<string, unknown>) {
+    await this.commands.run({
+      commandId: newId(),
+      method,
+      body,
+      actor: by,
+      work: (tx) => {
+        for (const e of events(tx)) tx.event(e);
+        return null;
+      },
+      audit: () => audit,
+    });
+    return this.view();
+  }
 
   /** Everything the settings screen shows, with the station found (or why none is). */
   view() {
@@ -34,31 +52,28 @@ export class FuelSetup {
     };
   }
 
-  async setLocation(by: StaffInfo, l: LocationRow) {
-    this.store.setLocation(l);
-    await this.audit.record('fuel.setLocation', 'ok', by.id, { ...l });
-    return this.view();
+  setLocation(by: StaffInfo | null, l: LocationRow) {
+    return this.change(by, 'fuel.setLocation', coordinates(l), () => [{ type: 'fuel.location.set', location: { ...coordinates(l), radiusMetres: l.radiusMetres } }], { ...l });
   }
 
-  async setStations(by: StaffInfo, stations: StationRow[]) {
+  setStations(by: StaffInfo | null, stations: StationRow[]) {
     const ids = new Set(stations.map((s) => s.id));
     if (ids.size !== stations.length) throw new PosError('INVALID_INPUT', {}, [{ path: 'stations', message: { en: 'Each station id once.', 'zh-CN': '油站编号不能重复。' } }]);
-    this.store.replaceStations(stations);
-    await this.audit.record('fuel.setStations', 'ok', by.id, { count: stations.length });
-    return this.view();
+    const list = stations.map((s) => ({ id: s.id, name: s.name, ...coordinates(s) }));
+    return this.change(by, 'fuel.setStations', list, () => [{ type: 'fuel.stations.set', stations: list }], { count: stations.length });
   }
 
   /** A grade and, optionally, a price from an instant (a scheduled price change). */
-  async setGrade(by: StaffInfo, g: { id: string; name: string; price?: number | undefined; effectiveFrom?: string | undefined }) {
-    this.store.transaction(() => {
-      this.store.upsertGrade({ id: g.id, name: g.name });
-      if (g.price !== undefined) this.store.setPrice({ gradeId: g.id, price: g.price, effectiveFrom: new Date(g.effectiveFrom ?? this.now()).toISOString() });
+  setGrade(by: StaffInfo | null, g: { id: string; name: string; price?: number | undefined; effectiveFrom?: string | undefined }) {
+    const price = g.price === undefined ? null : { price: g.price, effectiveFrom: new Date(g.effectiveFrom ?? this.now()).toISOString() };
+    return this.change(by, 'fuel.setGrade', { ...g }, () => [{ type: 'fuel.grade.set', grade: { id: g.id, name: g.name }, price }], {
+      grade: g.id,
+      price: g.price ?? null,
+      effectiveFrom: g.effectiveFrom ?? null,
     });
-    await this.audit.record('fuel.setGrade', 'ok', by.id, { grade: g.id, price: g.price ?? null, effectiveFrom: g.effectiveFrom ?? null });
-    return this.view();
   }
 
-  async setPump(by: StaffInfo, p: PumpRow) {
+  setPump(by: StaffInfo | null, p: PumpRow) {
     for (const n of p.nozzles) {
       if (!this.store.grade(n.gradeId)) throw new PosError('NOT_FOUND', { what: `grade ${n.gradeId}` });
     }
@@ -67,8 +82,7 @@ export class FuelSetup {
     if (nozzles.size !== p.nozzles.length || grades.size !== p.nozzles.length) {
       throw new PosError('INVALID_INPUT', {}, [{ path: 'nozzles', message: { en: 'Each nozzle and each grade once per pump.', 'zh-CN': '每支油枪的枪号和油品不能重复。' } }]);
     }
-    this.store.setPump(p);
-    await this.audit.record('fuel.setPump', 'ok', by.id, { pump: p.number });
-    return this.view();
+    const pump: PumpRow = { number: p.number, stationId: p.stationId, maxVolume: p.maxVolume, nozzles: p.nozzles.map((n) => ({ nozzle: n.nozzle, gradeId: n.gradeId })) };
+    return this.change(by, 'fuel.setPump', pump, () => [{ type: 'fuel.pump.set', pump }], { pump: p.number });
   }
 }

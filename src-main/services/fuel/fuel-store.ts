@@ -2,7 +2,7 @@
 // an order row and its ledger transfer commit in one transaction (see fuel-service.ts).
 import type { Sqlite } from '../../ledger/types';
 import type { OrderMode, OrderState } from '../../domain/fuel';
-import type { Tender } from './fuel-accounts';
+import type { CounterTender } from '../../domain/payments';
 
 export interface StationRow {
   id: string;
@@ -56,7 +56,7 @@ export interface OrderRow {
   mode: OrderMode;
   amount: number;
   volume: number;
-  tender: Tender;
+  tender: CounterTender;
   customerPhone: string | null;
   memberId: string | null;
   state: OrderState;

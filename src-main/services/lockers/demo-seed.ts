@@ -1,3 +1,4 @@
+import { newId } from '../../ledger';
 import type { LockerService } from './locker-service';
 
 /** Demo lockers 101–130; wristband UIDs are A1B2 + the locker number (4-byte UIDs, as MIFARE Classic wristbands have), so a person can read them. */
@@ -18,11 +19,21 @@ const DEMO_ITEMS: [string, string, string, string, number][] = [
   ['demo-shop-water', 'shop', '矿泉水', 'Mineral water', 300],
 ];
 
-/** Demo reference data for the lockers workflow; inserting what exists is a no-op. */
+/** Demo reference data for the lockers workflow, journaled like a manager's set-up; what exists already is left alone. */
 export function seedLockerDemo(lockers: LockerService): void {
-  const st = lockers.c.st;
-  lockers.c.deps.sqlite.transaction(() => {
-    for (const l of DEMO_LOCKERS) st.insertLocker.run(l.number, l.uid);
-    for (const [id, outlet, zh, en, price] of DEMO_ITEMS) st.insertItem.run(id, outlet, zh, en, price);
-  })();
+  const { desk } = lockers;
+  const lockersMissing = DEMO_LOCKERS.filter((l) => !desk.rows.lockerByNumber.get(l.number));
+  const itemsMissing = DEMO_ITEMS.filter(([id]) => !desk.rows.itemById.get(id));
+  if (lockersMissing.length === 0 && itemsMissing.length === 0) return;
+  desk.commands.runNow({
+    commandId: newId(),
+    method: 'lockers.seedDemo',
+    body: { lockers: lockersMissing.length, items: itemsMissing.length },
+    actor: null,
+    work: (tx) => {
+      for (const l of lockersMissing) tx.event({ type: 'lockers.locker.registered', locker: l.number, uid: l.uid });
+      for (const [id, outlet, nameZh, nameEn, price] of itemsMissing) tx.event({ type: 'lockers.item.saved', item: { id, outlet, nameZh, nameEn, price } });
+      return null;
+    },
+  });
 }

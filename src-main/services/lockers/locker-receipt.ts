@@ -1,16 +1,9 @@
 // The checkout receipt of a locker party: one line per charge, every wristband listed.
-import type { TenderMethod } from '../../domain/lockers';
+import { TENDER_NAMES } from '../../domain/payments';
 import type { Receipt } from '../../domain/receipt';
 import type { Settings } from '../../ops/settings-file';
 import type { StaffInfo } from '../staff/staff-service';
 import type { CheckoutResult } from './checkout';
-
-export const TENDER_NAMES: Record<TenderMethod, { 'zh-CN': string; en: string }> = {
-  cash: { 'zh-CN': '现金', en: 'Cash' },
-  bank_card: { 'zh-CN': '银行卡', en: 'Bank card' },
-  mobile: { 'zh-CN': '移动支付', en: 'Mobile payment' },
-  stored_value: { 'zh-CN': '储值', en: 'Stored value' },
-};
 
 /** The receipt: one line per charge, prefixed by its wristband; a wristband with no charges still gets a line. */
 export function checkoutReceipt(settings: Pick<Settings, 'store' | 'terminal'>, by: StaffInfo, r: CheckoutResult): Receipt {

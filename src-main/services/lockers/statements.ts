@@ -58,9 +58,10 @@ export interface OutletRecord {
 }
 
 /**
- * Prepared statements on the ledger's own connection: the workflow's rows are written in the
- * same synchronous transaction as the ledger command they describe, so a charge row never
- * exists without its hold (and the other way round).
+ * Prepared statements on the ledger's own connection. Reads are used by the service; writes only
+ * by the event projector (events.ts), inside the ledger command that journals the event, so a
+ * charge row never exists without its hold (and the other way round) and a replay of the
+ * journal writes exactly the same rows.
  */
 export function lockerStatements(db: Sqlite) {
   return {
@@ -76,7 +77,9 @@ export function lockerStatements(db: Sqlite) {
     outlet: db.prepare<[string], OutletRecord>(`SELECT * FROM locker_outlet WHERE code = ?`),
     items: db.prepare<[], ItemRecord>(`SELECT * FROM locker_item WHERE active = 1 ORDER BY outlet, price`),
     item: db.prepare<[string], ItemRecord>(`SELECT * FROM locker_item WHERE id = ? AND active = 1`),
-    insertItem: db.prepare(`INSERT OR IGNORE INTO locker_item (id, outlet, name_zh, name_en, price) VALUES (?, ?, ?, ?, ?)`),
+    saveItem: db.prepare(`INSERT INTO locker_item (id, outlet, name_zh, name_en, price) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET outlet = excluded.outlet, name_zh = excluded.name_zh, name_en = excluded.name_en, price = excluded.price`),
+    itemById: db.prepare<[string], ItemRecord>(`SELECT * FROM locker_item WHERE id = ?`),
     party: db.prepare<[string], PartyRecord>(`SELECT * FROM locker_party WHERE id = ?`),
     insertParty: db.prepare(`INSERT INTO locker_party (id, phone, member_code, group_account_id, party_quota, status, opened_at, opened_by)
       VALUES (@id, @phone, @member_code, @group_account_id, @party_quota, 'open', @opened_at, @opened_by)`),
@@ -98,9 +101,6 @@ export function lockerStatements(db: Sqlite) {
       VALUES (@id, @party_id, @entry_id, @total, @change, @tenders, @lockers, @at, @staff_id, @approved_by)`),
     settings: db.prepare<[], { json: string }>(`SELECT json FROM locker_settings WHERE id = 1`),
     saveSettings: db.prepare(`INSERT INTO locker_settings (id, json) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json`),
-    command: db.prepare<[string], { method: string; fingerprint: string; result: string }>(`SELECT * FROM locker_command WHERE command_id = ?`),
-    insertCommand: db.prepare(`INSERT INTO locker_command (command_id, method, fingerprint, result, at) VALUES (?, ?, ?, ?, ?)`),
-    updateCommandResult: db.prepare(`UPDATE locker_command SET result = ? WHERE command_id = ?`),
   };
 }
 

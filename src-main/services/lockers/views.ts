@@ -1,4 +1,4 @@
-import type { LockerContext } from './context';
+import type { LockerDesk } from './desk';
 import { customerLabel } from './refusals';
 
 export interface ChargeView {
@@ -30,17 +30,17 @@ export interface PartyView {
 }
 
 /** A party as the checkout screen shows it: every wristband with its charges, subtotals and what is left. */
-export function partyView(c: LockerContext, partyId: string): PartyView {
-  const party = c.st.party.get(partyId)!;
-  const charges = c.st.chargesOfParty.all(partyId);
-  const wristbands = c.st.bandsOf.all(partyId).map((b): WristbandView => {
+export function partyView(desk: LockerDesk, partyId: string): PartyView {
+  const party = desk.rows.party.get(partyId)!;
+  const charges = desk.rows.chargesOfParty.all(partyId);
+  const wristbands = desk.rows.bandsOf.all(partyId).map((b): WristbandView => {
     const own = charges.filter((ch) => ch.wristband_id === b.id);
     return {
       wristbandId: b.id,
       locker: b.locker_number,
       status: b.status,
       quota: b.quota,
-      left: Math.max(0, c.ledger.balance(b.account_id).available ?? 0),
+      left: Math.max(0, desk.ledger.balance(b.account_id).available ?? 0),
       subtotal: own.filter((ch) => ch.status === 'open').reduce((s, ch) => s + ch.amount, 0),
       charges: own.map((ch) => ({ id: ch.id, outlet: ch.outlet, description: ch.description, amount: ch.amount, status: ch.status, at: ch.created_at })),
     };
@@ -51,7 +51,7 @@ export function partyView(c: LockerContext, partyId: string): PartyView {
     status: party.status,
     openedAt: party.opened_at,
     partyQuota: party.party_quota,
-    partyLeft: Math.max(0, c.ledger.balance(party.group_account_id).available ?? 0),
+    partyLeft: Math.max(0, desk.ledger.balance(party.group_account_id).available ?? 0),
     total: wristbands.reduce((s, w) => s + w.subtotal, 0),
     wristbands,
   };

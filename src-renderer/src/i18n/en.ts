@@ -104,7 +104,7 @@ export const en = {
     phone: 'Phone',
     member: 'Member no.',
     tender: 'Payment',
-    tenders: { cash: 'Cash', card: 'Card', mobile: 'Mobile pay', stored_value: 'Stored value' },
+    tenders: { cash: 'Cash', bank_card: 'Card', mobile: 'Mobile pay', stored_value: 'Stored value' },
     pay: 'Pay {{amount}} and release pump {{pump}}',
     paying: 'Paying…',
     retry: 'Try again (same payment)',

@@ -106,7 +106,7 @@ export const zhCN: Messages = {
     phone: '手机号',
     member: '会员号',
     tender: '付款方式',
-    tenders: { cash: '现金', card: '银行卡', mobile: '移动支付', stored_value: '储值' },
+    tenders: { cash: '现金', bank_card: '银行卡', mobile: '移动支付', stored_value: '储值' },
     pay: '收款 {{amount}} 并放行 {{pump}} 号油枪',
     paying: '正在收款…',
     retry: '重试（同一笔付款）',

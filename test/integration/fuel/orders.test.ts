@@ -19,7 +19,7 @@ describe('a prepaid fuel order', () => {
     const order = await c.t.ok<FuelOrder>('fuel.pay', payInput({ customerPhone: '13800138000' }));
     expect(order).toMatchObject({ state: 'released', stationId: 'SH-0012', stationName: '人民广场站', pump: 1, gradeName: '92#', price: PRICE_92, amount: 20000, volume: 2635, customerPhone: '13800138000', passState: 'printed' });
     // The money was taken before the controller saw anything: the ledger holds it.
-    expect(balance(c.t, 'tender.cash')).toBe(20000);
+    expect(balance(c.t, 'tender:cash')).toBe(20000);
     expect(balance(c.t, 'fuel_sales')).toBe(20000);
     // The controller got an Amount preset at the order's price.
     expect(c.demo.pump.received.some((l) => l.includes('"PumpAuthorize"') && l.includes('"Dose":20000') && l.includes('"Price":759') && l.includes('"Type":"Amount"'))).toBe(true);
@@ -33,7 +33,7 @@ describe('a prepaid fuel order', () => {
     const done = await waitForState(order.id, 'completed');
     expect(done).toMatchObject({ dispensedVolume: 2635, chargedAmount: 20000, refundAmount: 0 });
     await eventually(() => c.demo.pump.state(1).phase === 'idle', 3000, 'transaction closed on the controller');
-    expect(balance(c.t, 'tender.cash')).toBe(20000);
+    expect(balance(c.t, 'tender:cash')).toBe(20000);
   });
 
   it('the order travels in the journal for the central server', async () => {
@@ -46,7 +46,7 @@ describe('a prepaid fuel order', () => {
   });
 
   it('an underrun (customer hangs up) refunds the difference to the original tender in one ledger transaction', async () => {
-    const order = await c.t.ok<FuelOrder>('fuel.pay', payInput({ mode: 'volume', quantity: 10000, gradeId: '95', price: PRICE_95, tender: 'card' }));
+    const order = await c.t.ok<FuelOrder>('fuel.pay', payInput({ mode: 'volume', quantity: 10000, gradeId: '95', price: PRICE_95, tender: 'bank_card' }));
     expect(order).toMatchObject({ amount: 81200, volume: 10000 });
     await eventually(() => c.demo.pump.state(1).volume >= 300 && c.demo.pump.state(1).phase === 'filling', 8000, 'filling');
     c.demo.pump.hangUp(1);
@@ -56,10 +56,10 @@ describe('a prepaid fuel order', () => {
     expect(dispensed).toBeLessThan(10000);
     const charged = Math.floor((dispensed * PRICE_95 + 50) / 100);
     expect(done).toMatchObject({ chargedAmount: charged, refundAmount: 81200 - charged });
-    expect(balance(c.t, 'tender.card')).toBe(charged);
+    expect(balance(c.t, 'tender:bank_card')).toBe(charged);
     expect(balance(c.t, 'fuel_sales')).toBe(charged);
     // One refund transfer: fuel sales debited, the card credited, same amount.
-    const refunds = c.t.services.db.sqlite.prepare(`SELECT COUNT(*) AS n FROM ledger_journal WHERE body LIKE '%fuelOrderRefund%'`).get() as { n: number };
+    const refunds = c.t.services.db.sqlite.prepare(`SELECT COUNT(*) AS n FROM ledger_journal WHERE body LIKE '%"type":"fuel.order.refunded"%'`).get() as { n: number };
     expect(refunds.n).toBe(1);
     // A final receipt can be printed.
     await c.demo.printer.waitForJobs(1);
@@ -76,7 +76,7 @@ describe('a prepaid fuel order', () => {
     const done = await waitForState(order.id, 'refunded');
     expect(done.refundAmount).toBe(100000 - done.chargedAmount!);
     expect(done.refundAmount).toBeGreaterThan(0);
-    expect(balance(c.t, 'tender.cash')).toBe(done.chargedAmount);
+    expect(balance(c.t, 'tender:cash')).toBe(done.chargedAmount);
   });
 
   it('a refusing controller reverses the payment automatically and says why', async () => {
@@ -85,7 +85,7 @@ describe('a prepaid fuel order', () => {
     expect(order.state).toBe('reversed');
     expect(order.problem?.code).toBe('DEVICE_REFUSED');
     expect(order.problem?.message['zh-CN']).toContain('油机控制器');
-    expect(balance(c.t, 'tender.cash')).toBe(0);
+    expect(balance(c.t, 'tender:cash')).toBe(0);
     expect(balance(c.t, 'fuel_sales')).toBe(0);
     expect(c.demo.printer.jobs()).toHaveLength(0); // no pass for a pump that was not released
   });
@@ -95,7 +95,7 @@ describe('a prepaid fuel order', () => {
     const order = await c.t.ok<FuelOrder>('fuel.pay', payInput());
     expect(order.state).toBe('reversed');
     expect(['DEVICE_TIMEOUT', 'DEVICE_OFFLINE']).toContain(order.problem?.code);
-    expect(balance(c.t, 'tender.cash')).toBe(0);
+    expect(balance(c.t, 'tender:cash')).toBe(0);
   });
 
   it('an offline printer does not hold the pump: released, and the pass waits for reprint', async () => {
@@ -111,11 +111,11 @@ describe('a prepaid fuel order', () => {
     const input = payInput();
     const [a, b] = await Promise.all([c.t.ok<FuelOrder>('fuel.pay', input), c.t.ok<FuelOrder>('fuel.pay', input)]);
     expect(b.id).toBe(a.id);
-    expect(balance(c.t, 'tender.cash')).toBe(20000);
+    expect(balance(c.t, 'tender:cash')).toBe(20000);
     await waitForState(a.id, 'completed');
     const again = await c.t.ok<FuelOrder>('fuel.pay', input);
     expect(again).toMatchObject({ id: a.id, state: 'completed' });
-    expect(balance(c.t, 'tender.cash')).toBe(20000);
+    expect(balance(c.t, 'tender:cash')).toBe(20000);
     expect(c.demo.pump.received.filter((l) => l.includes('"PumpAuthorize"'))).toHaveLength(1);
     const conflict = await c.t.call('fuel.pay', { ...input, quantity: 30000 });
     expect(conflict).toMatchObject({ ok: false, error: { code: 'IDEMPOTENCY_CONFLICT' } });

@@ -51,7 +51,7 @@ async function payThenCrash(when: 'before-authorize' | 'after-authorize', over: 
 describe('an order paid just before the terminal stopped', () => {
   it('whose release never reached the pump is refunded at the next start, once, with the reason', async () => {
     const order = await payThenCrash('before-authorize');
-    expect(balance(c.t, 'tender.cash')).toBe(20000);
+    expect(balance(c.t, 'tender:cash')).toBe(20000);
     await c.reopen();
 
     const done = await waitForState(order.id, 'reversed');
@@ -61,9 +61,9 @@ describe('an order paid just before the terminal stopped', () => {
     const reversal = c.t.services.fuel.order(order.id).reversalTransferId;
     expect(reversal).toBeTruthy();
     // The money is back and the journal says why; the pump never saw a preset.
-    expect(balance(c.t, 'tender.cash')).toBe(0);
+    expect(balance(c.t, 'tender:cash')).toBe(0);
     expect(balance(c.t, 'fuel_sales')).toBe(0);
-    expect(journal('fuelOrderReversed')).toBe(1);
+    expect(journal('"type":"fuel.order.reversed"')).toBe(1);
     expect(journal('FUEL_INTERRUPTED')).toBe(1);
     expect(authorizations()).toBe(0);
     expect(c.demo.pump.state(1).phase).toBe('idle');
@@ -73,8 +73,8 @@ describe('an order paid just before the terminal stopped', () => {
     await c.reopen();
     await new Promise((r) => setTimeout(r, 300));
     expect(c.t.services.fuel.order(order.id)).toMatchObject({ state: 'reversed', reversalTransferId: reversal });
-    expect(journal('fuelOrderReversed')).toBe(1);
-    expect(balance(c.t, 'tender.cash')).toBe(0);
+    expect(journal('"type":"fuel.order.reversed"')).toBe(1);
+    expect(balance(c.t, 'tender:cash')).toBe(0);
     // The pump is free for the next customer.
     expect((await c.t.ok<FuelOrder>('fuel.pay', payInput())).state).toBe('released');
   });
@@ -91,14 +91,14 @@ describe('an order paid just before the terminal stopped', () => {
     const done = await waitForState(order.id, 'completed');
     expect(done).toMatchObject({ dispensedVolume: 2635, chargedAmount: 20000, refundAmount: 0 });
     await eventually(() => c.demo.pump.state(1).phase === 'idle', 3000, 'transaction closed on the controller');
-    expect(balance(c.t, 'tender.cash')).toBe(20000);
+    expect(balance(c.t, 'tender:cash')).toBe(20000);
     expect(authorizations()).toBe(1); // released once, before the crash
-    expect(journal('fuelOrderReversed')).toBe(0);
+    expect(journal('"type":"fuel.order.reversed"')).toBe(0);
   });
 
   it('whose fill ended short while the terminal was down is settled at the next start: the underrun refunded', async () => {
     c.demo.pump.holdNozzle(1, true);
-    const order = await payThenCrash('after-authorize', { mode: 'volume', quantity: 10000, gradeId: '95', price: PRICE_95, tender: 'card' });
+    const order = await payThenCrash('after-authorize', { mode: 'volume', quantity: 10000, gradeId: '95', price: PRICE_95, tender: 'bank_card' });
     let ended = c.demo.pump.state(1);
     await c.reopen(async () => {
       // Down while the customer lifts the nozzle, fills a little and hangs up.
@@ -113,8 +113,8 @@ describe('an order paid just before the terminal stopped', () => {
     const charged = Math.floor((ended.volume * PRICE_95 + 50) / 100);
     expect(done).toMatchObject({ dispensedVolume: ended.volume, chargedAmount: charged, refundAmount: 81200 - charged });
     expect(c.t.services.fuel.order(order.id).pumpTransaction).toBe(ended.transaction);
-    expect(balance(c.t, 'tender.card')).toBe(charged);
-    expect(journal('fuelOrderRefund')).toBe(1);
+    expect(balance(c.t, 'tender:bank_card')).toBe(charged);
+    expect(journal('"type":"fuel.order.refunded"')).toBe(1);
     await eventually(() => c.demo.pump.state(1).phase === 'idle', 3000, 'transaction closed on the controller');
   });
 
@@ -125,13 +125,13 @@ describe('an order paid just before the terminal stopped', () => {
     await eventually(() => c.t.services.devices.status().find((s) => s.device === 'pump')?.state === 'online', 3000, 'controller online');
     await new Promise((r) => setTimeout(r, 400)); // several polls: the controller cannot say, so nothing is decided
     expect((await c.order(order.id)).state).toBe('paid');
-    expect(balance(c.t, 'tender.cash')).toBe(20000);
+    expect(balance(c.t, 'tender:cash')).toBe(20000);
 
     c.demo.pump.setPumpOffline(1, false);
     const done = await waitForState(order.id, 'reversed');
     expect(done.problem?.code).toBe('FUEL_INTERRUPTED');
-    expect(balance(c.t, 'tender.cash')).toBe(0);
-    expect(journal('fuelOrderReversed')).toBe(1);
+    expect(balance(c.t, 'tender:cash')).toBe(0);
+    expect(journal('"type":"fuel.order.reversed"')).toBe(1);
   });
 });
 
@@ -140,14 +140,14 @@ describe('the cashier stops a released pump before the nozzle is lifted', () => 
     c.demo.pump.holdNozzle(1, true);
     const order = await c.t.ok<FuelOrder>('fuel.pay', payInput({ tender: 'mobile' }));
     expect(order.state).toBe('released');
-    expect(balance(c.t, 'tender.mobile')).toBe(20000);
+    expect(balance(c.t, 'tender:mobile')).toBe(20000);
 
     await c.t.ok('fuel.stop', { orderId: order.id });
     const done = await waitForState(order.id, 'refunded');
     expect(done).toMatchObject({ dispensedVolume: 0, chargedAmount: 0, refundAmount: 20000 });
-    expect(balance(c.t, 'tender.mobile')).toBe(0);
+    expect(balance(c.t, 'tender:mobile')).toBe(0);
     expect(balance(c.t, 'fuel_sales')).toBe(0);
-    expect(journal('fuelOrderRefund')).toBe(1);
+    expect(journal('"type":"fuel.order.refunded"')).toBe(1);
     // Stopping it again is refused: it is not on the pump any more.
     expect(await c.t.call('fuel.stop', { orderId: order.id })).toMatchObject({ ok: false, error: { code: 'FUEL_ORDER_NOT_ACTIVE' } });
 
@@ -185,8 +185,8 @@ describe('a counter process killed (SIGKILL) in the middle of a payment', () => 
     expect(order).toBeDefined();
     const done = await waitForState(order!.id, 'reversed');
     expect(done.problem?.code).toBe('FUEL_INTERRUPTED');
-    expect(balance(c.t, 'tender.cash')).toBe(0);
-    expect(journal('fuelOrderReversed')).toBe(1);
+    expect(balance(c.t, 'tender:cash')).toBe(0);
+    expect(journal('"type":"fuel.order.reversed"')).toBe(1);
     expect(authorizations()).toBe(0);
     expect(verifyJournal(c.t.services.db.sqlite)).toMatchObject({ ok: true });
   }, 30_000);
@@ -202,8 +202,8 @@ describe('a counter process killed (SIGKILL) in the middle of a payment', () => 
     c.demo.pump.holdNozzle(1, false);
     const done = await waitForState(order!.id, 'completed');
     expect(done).toMatchObject({ dispensedVolume: 2635, chargedAmount: 20000, refundAmount: 0 });
-    expect(balance(c.t, 'tender.cash')).toBe(20000);
+    expect(balance(c.t, 'tender:cash')).toBe(20000);
     expect(authorizations()).toBe(1);
-    expect(journal('fuelOrderReversed')).toBe(0);
+    expect(journal('"type":"fuel.order.reversed"')).toBe(0);
   }, 30_000);
 });

@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import { expect } from 'vitest';
 import { openTerminal, setUpStore, snapshot, type TestTerminal } from '../../support/services';
 import type { PosErrorData } from '../../../src-main/api/contract';
 import { seedLockerDemo, DEMO_LOCKERS } from '../../../src-main/services/lockers';
 
 export const uidOf = (locker: number) => DEMO_LOCKERS.find((l) => l.number === locker)!.uid;
-export const cmd = () => randomUUID();
+export const cmd = () => uuidv7();
 
 export interface LockerTerminal extends TestTerminal {
   managerId: string;

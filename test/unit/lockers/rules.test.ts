@@ -6,7 +6,6 @@ import {
   maskPhone,
   normalizePhone,
   partialSettlementBlockers,
-  planTenders,
   quotaLeft,
   resolveQuotas,
 } from '../../../src-main/domain/lockers';
@@ -54,7 +53,7 @@ describe('quotas', () => {
   });
 });
 
-describe('checkout totals and split payment', () => {
+describe('checkout totals', () => {
   const tabs = [
     { locker: 101, charges: [{ amount: 8800 }, { amount: 1200 }] },
     { locker: 102, charges: [{ amount: 29800 }] },
@@ -64,28 +63,6 @@ describe('checkout totals and split payment', () => {
     const t = checkoutTotals(tabs);
     expect(t.total).toBe(39800);
     expect([...t.byLocker]).toEqual([[101, 10000], [102, 29800], [103, 0]]);
-  });
-  it('gives change for cash only and books the cash that stays in the drawer', () => {
-    expect(planTenders(39800, [{ method: 'bank_card', amount: 20000 }, { method: 'cash', amount: 20000 }])).toEqual({
-      ok: true,
-      tenders: [{ method: 'cash', amount: 19800 }, { method: 'bank_card', amount: 20000 }],
-      change: 200,
-      received: 40000,
-    });
-  });
-  it('accepts exact payment, refuses a short one with how much is missing', () => {
-    expect(planTenders(39800, [{ method: 'mobile', amount: 39800 }])).toMatchObject({ ok: true, change: 0 });
-    expect(planTenders(39800, [{ method: 'cash', amount: 39799 }])).toEqual({ ok: false, reason: 'short', short: 1 });
-  });
-  it('refuses card or mobile above the amount due (no change from a card)', () => {
-    expect(planTenders(39800, [{ method: 'bank_card', amount: 39801 }])).toEqual({ ok: false, reason: 'nonCashOver', over: 1 });
-  });
-  it('refuses zero or negative tenders', () => {
-    expect(planTenders(100, [{ method: 'cash', amount: 0 }])).toEqual({ ok: false, reason: 'badTender' });
-    expect(planTenders(100, [{ method: 'cash', amount: -100 }, { method: 'cash', amount: 200 }])).toEqual({ ok: false, reason: 'badTender' });
-  });
-  it('a party with nothing to pay needs no tender', () => {
-    expect(planTenders(0, [])).toEqual({ ok: true, tenders: [], change: 0, received: 0 });
   });
 });
 

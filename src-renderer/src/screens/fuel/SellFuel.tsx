@@ -14,7 +14,7 @@ import { TodayOrders } from './TodayOrders';
 
 type Overview = MethodOutput<'fuel.overview'>;
 type Quote = MethodOutput<'fuel.quote'>;
-type Tender = 'cash' | 'card' | 'mobile' | 'stored_value';
+type Tender = 'cash' | 'bank_card' | 'mobile' | 'stored_value';
 type PumpEvent = EventPayload<'device.pump'>;
 
 const QUICK = { amount: ['100', '200', '300', '500'], volume: ['10', '20', '30', '40'] };
@@ -214,7 +214,7 @@ export function SellFuel() {
                 size="md"
                 value={tender}
                 onChange={(v) => setTender(v as Tender)}
-                data={(['cash', 'card', 'mobile', 'stored_value'] as const).map((v) => ({ value: v, label: t(`fuel.tenders.${v}`) }))}
+                data={(['cash', 'bank_card', 'mobile', 'stored_value'] as const).map((v) => ({ value: v, label: t(`fuel.tenders.${v}`) }))}
               />
               <ErrorAlert error={payError} />
               <Button type="submit" size="xl" color="green" disabled={!quote} loading={paying} data-testid="fuel-pay">

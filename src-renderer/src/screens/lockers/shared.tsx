@@ -1,5 +1,6 @@
 import { Button, Group, Modal, PasswordInput, Select, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
+import { v7 as uuidv7 } from 'uuid';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput, StaffInfo } from '../../../../src-main/api/contract';
 import { usePos } from '../../app/pos-context';
@@ -17,7 +18,7 @@ export type PartyLookup = MethodOutput<'lockers.lookup'>;
 export function useCommandId() {
   const id = useRef<string | null>(null);
   return {
-    get: () => (id.current ??= crypto.randomUUID()),
+    get: () => (id.current ??= uuidv7()),
     done: () => {
       id.current = null;
     },

@@ -1,0 +1,2 @@
+export * from './tenders';
+export * from './plan';

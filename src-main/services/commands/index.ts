@@ -1,0 +1,1 @@
+export { CommandPath, type CommandSpec, type CommandPathDeps } from './command-path';

@@ -1,0 +1,2 @@
+export { PaymentsService, type Credit } from './payments-service';
+export { mergeLegacyTenders } from './legacy-tenders';
