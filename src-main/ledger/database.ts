@@ -116,13 +116,31 @@ export async function openDatabase(dataDir: string): Promise<Database> {
   };
 }
 
+/**
+ * The migrations a database has applied must be a prefix of the app's list, in order (as Actual
+ * Budget checks): a name the app does not know means a newer app wrote the file; a known name out
+ * of place means the list was reordered or one was inserted late, which would run it first on new
+ * databases and last on old ones. Both are refused before anything runs.
+ */
 async function refuseUnknownMigrations(dataSource: DataSource): Promise<void> {
   const table = (await dataSource.query(
     `SELECT name FROM sqlite_master WHERE type='table' AND name='migrations'`,
   )) as unknown[];
   if (table.length === 0) return;
-  const applied = (await dataSource.query(`SELECT name FROM migrations ORDER BY id`)) as { name: string }[];
-  const known = new Set(migrations.map((m) => new m().name));
-  const unknown = applied.map((r) => r.name).filter((n) => !known.has(n));
+  const applied = ((await dataSource.query(`SELECT name FROM migrations ORDER BY id`)) as { name: string }[]).map((r) => r.name);
+  const known = migrations.map((m) => new m().name);
+  const unknown = applied.filter((n) => !known.includes(n));
   if (unknown.length > 0) throw new DatabaseNewerThanAppError(unknown);
+  const position = applied.findIndex((name, i) => known[i] !== name);
+  if (position >= 0) throw new MigrationOrderError(position, applied[position]!, known[position]!);
+}
+
+export class MigrationOrderError extends Error {
+  constructor(
+    readonly position: number,
+    readonly applied: string,
+    readonly expected: string,
+  ) {
+    super(`Migration ${position + 1} of this database is ${applied}, but this Counter POS expects ${expected} there. The migration list was reordered; refusing to open.`);
+  }
 }

@@ -56,3 +56,18 @@ describe('one store, one account per tender', () => {
     expect((await t.call('payments.quote', { total: 100, tenders: [{ method: 'miles', amount: 100 }] })).ok).toBe(false);
   });
 });
+
+describe('migrations', () => {
+  it('applied migrations must be a prefix of the known list: a reordered list is refused before anything runs', async () => {
+    const { openDatabase, MigrationOrderError } = await import('../../../src-main/ledger/database');
+    const { tempDir } = await import('../../support/services');
+    const dir = tempDir();
+    const db = await openDatabase(dir);
+    const names = db.sqlite.prepare(`SELECT name FROM migrations ORDER BY id`).pluck().all() as string[];
+    expect(names.length).toBeGreaterThanOrEqual(5);
+    // Swap two applied names, as a list with a late-inserted migration would look to an old database.
+    db.sqlite.prepare(`UPDATE migrations SET name = CASE name WHEN ? THEN ? ELSE ? END WHERE name IN (?, ?)`).run(names[1], names[2], names[1], names[1], names[2]);
+    await db.close();
+    await expect(openDatabase(dir)).rejects.toBeInstanceOf(MigrationOrderError);
+  });
+});
