@@ -14,16 +14,26 @@ export interface DecodedJob {
   cuts: number;
   drawerKicks: number;
   images: { widthDots: number; heightDots: number }[];
-  /** Whether the job switched the printer into Chinese (GB18030) mode. */
+  /** Whether the job switched the printer into Chinese (GB18030) mode: EPSON FS &, STAR ESC $ 1. */
   chineseMode: boolean;
+  /**
+   * Columns each line takes on paper, counted from the bytes received: in Chinese mode a
+   * GB18030 lead byte starts a 2- or 4-byte character printed 2 columns wide; otherwise one
+   * byte is one column; text enlarged with GS ! / ESC i counts its width multiple.
+   */
+  lineColumns: number[];
+  /** The raw bytes of each text line, for checks such as "the yen sign is A3 A4". */
+  lineBytes: Buffer[];
   unknown: string[];
 }
 
 const CP_BY_ESC_T: Record<number, string> = { 0: 'cp437', 2: 'cp850', 16: 'cp1252', 17: 'cp866', 19: 'cp858' };
 
 export function decodeEscPos(data: Buffer, commandSet: CommandSet = 'epson'): DecodedJob {
-  const job: DecodedJob = { lines: [], text: '', qr: [], cuts: 0, drawerKicks: 0, images: [], chineseMode: false, unknown: [] };
+  const job: DecodedJob = { lines: [], text: '', qr: [], cuts: 0, drawerKicks: 0, images: [], chineseMode: false, lineColumns: [], lineBytes: [], unknown: [] };
   let chinese = false;
+  let widthMultiple = 1;
+  let columns = 0;
   let codePage = 'cp437';
   let pending: number[] = [];
   let qrStore = '';
@@ -31,10 +41,22 @@ export function decodeEscPos(data: Buffer, commandSet: CommandSet = 'epson'): De
   const flush = (force: boolean) => {
     if (!force && pending.length === 0) return;
     const bytes = Buffer.from(pending);
-    // Star Chinese models take GB18030 directly; EPSON compatibles only inside FS &.
-    const encoding = chinese || commandSet === 'star' ? 'gb18030' : codePage;
+    // GB18030 only inside the printer's Chinese mode (EPSON FS &, STAR ESC $ 1).
+    const encoding = chinese ? 'gb18030' : codePage;
     job.lines.push(iconv.decode(bytes, encoding));
+    job.lineBytes.push(bytes);
+    job.lineColumns.push(columns);
+    columns = 0;
     pending = [];
+  };
+  /** Takes the text bytes from i on, counting their printed columns; returns how many bytes it took. */
+  const takeText = (): number => {
+    const b = data[i]!;
+    let n = 1;
+    if (chinese && b >= 0x81 && b <= 0xfe) n = data[i + 1] !== undefined && data[i + 1]! >= 0x30 && data[i + 1]! <= 0x39 ? 4 : 2;
+    for (let k = 0; k < n && i + k < data.length; k++) pending.push(data[i + k]!);
+    columns += (n > 1 ? 2 : 1) * widthMultiple;
+    return n;
   };
 
   let i = 0;
@@ -73,8 +95,7 @@ export function decodeEscPos(data: Buffer, commandSet: CommandSet = 'epson'): De
       job.unknown.push(`CTL ${b.toString(16)}`);
       i += 1;
     } else {
-      pending.push(b);
-      i += 1;
+      i += takeText();
     }
   }
   flush(false);
@@ -93,7 +114,16 @@ export function decodeEscPos(data: Buffer, commandSet: CommandSet = 'epson'): De
         if (at(2) === 2 || at(2) === 3) job.cuts += 1; // ESC d 2/3: full/partial cut
         return 3;
       }
-      if (c === 0x69) return 4; // ESC i n1 n2 text size
+      if (c === 0x69) {
+        widthMultiple = at(3) + 1; // ESC i n1 n2: height n1+1, width n2+1
+        return 4;
+      }
+      if (c === 0x24) {
+        // ESC $ n: multi-byte (Kanji/Chinese) character mode on (1, '1') or off (0, '0')
+        chinese = at(2) === 1 || at(2) === 0x31;
+        if (chinese) job.chineseMode = true;
+        return 3;
+      }
       if (c === 0x45 || c === 0x46 || c === 0x34 || c === 0x35 || c === 0x40) return 2;
       if (c === 0x1e) return 4; // ESC RS F n font
       if (c === 0x07) return 4; // ESC BEL n1 n2 drawer pulse width
@@ -101,10 +131,14 @@ export function decodeEscPos(data: Buffer, commandSet: CommandSet = 'epson'): De
     switch (c) {
       case 0x40: // ESC @ init: modes reset, Chinese mode off
         chinese = false;
+        widthMultiple = 1;
         return 2;
       case 0x32:
         return 2;
-      case 0x61: case 0x45: case 0x47: case 0x2d: case 0x4d: case 0x21: case 0x7b: case 0x33: case 0x52: case 0x3d:
+      case 0x21: // ESC ! n: print mode; bit 5 is double width
+        widthMultiple = at(2) & 0x20 ? 2 : 1;
+        return 3;
+      case 0x61: case 0x45: case 0x47: case 0x2d: case 0x4d: case 0x7b: case 0x33: case 0x52: case 0x3d:
         return 3;
       case 0x74:
         codePage = CP_BY_ESC_T[at(2)] ?? 'cp437';
@@ -129,7 +163,10 @@ export function decodeEscPos(data: Buffer, commandSet: CommandSet = 'epson'): De
       case 0x56: // GS V m [n]: cut
         job.cuts += 1;
         return at(2) === 65 || at(2) === 66 ? 4 : 3;
-      case 0x42: case 0x21:
+      case 0x21: // GS ! n: character size, width multiple in the high nibble
+        widthMultiple = ((at(2) >> 4) & 7) + 1;
+        return 3;
+      case 0x42:
         return 3;
       case 0x28: {
         // GS ( k pL pH cn fn ...: 2D symbols; fn 0x50 stores QR data, fn 0x51 prints it

@@ -4,11 +4,13 @@
 // Chinese: node-thermal-printer encodes non-ASCII characters with its CHINA code page,
 // which is EUC-CN (GB2312), so characters outside GB2312 turn into '?'. In 'gb18030'
 // mode we encode each line with iconv-lite's GB18030 ourselves and add the bytes with
-// the printer's Chinese mode on; in 'raster' mode the text is printed as a bitmap.
+// the printer's Chinese mode on (EPSON and compatibles: FS &; STAR: ESC $ 1, the
+// multi-byte mode of Star models with a Chinese font); in 'raster' mode the text is
+// printed as a bitmap (for a STAR model without a Chinese font).
 import iconv from 'iconv-lite';
 import { BreakLine, CharacterSet, PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
 import { DeviceError, errorReason } from '../common';
-import { COLUMNS_BY_PAPER_MM, layoutReceipt, type Receipt, type ReceiptLine } from '../../domain/receipt';
+import { COLUMNS_BY_PAPER_MM, layoutReceipt, printable, type Receipt, type ReceiptLine, type TextMode } from '../../domain/receipt';
 import type { PrinterSettings } from '../settings';
 import { CupsRawPrinterInterface } from './os-printer';
 import type { ReceiptPrinter, ReceiptRasterizer } from './printer';
@@ -18,6 +20,14 @@ export const DOTS_BY_PAPER_MM = { 58: 384, 80: 576 } as const;
 
 // EPSON (and the Chinese ESC/POS compatibles): FS & enters Chinese character mode, FS . leaves it.
 const EPSON_CHINESE_ON = Buffer.from([0x1c, 0x26]);
+// STAR line mode: ESC $ n (n = '1') selects the multi-byte (Kanji/Chinese) character mode;
+// without it a Star printer prints GB18030 bytes only if its memory switch happens to say so.
+const STAR_CHINESE_ON = Buffer.from([0x1b, 0x24, 0x31]);
+
+/** How the layout must count columns for these settings: by the bytes each character becomes. */
+export function textModeFor(settings: Pick<PrinterSettings, 'chinese'>): TextMode {
+  return settings.chinese === 'gb18030' ? 'multibyte' : settings.chinese === 'latin' ? 'single-byte' : 'unicode';
+}
 // ESC p m t1 t2: pulse drawer pin 2 for 50 ms on / 500 ms off. node-thermal-printer's EPSON
 // openCashDrawer() sends `ESC p 0` without t1 t2, which swallows the next command's bytes.
 const EPSON_DRAWER_KICK = Buffer.from([0x1b, 0x70, 0x00, 0x19, 0xfa]);
@@ -80,8 +90,8 @@ export class EscPosPrinter implements ReceiptPrinter {
   /** The exact bytes a receipt becomes; exposed so tests and a preview-to-file can check them. */
   async render(receipt: Receipt): Promise<Buffer> {
     const p = this.createPrinter();
-    const lines = layoutReceipt(receipt, this.columns);
-    if (this.settings.chinese === 'gb18030' && this.settings.type === 'epson') p.add(EPSON_CHINESE_ON);
+    const lines = layoutReceipt(receipt, this.columns, textModeFor(this.settings));
+    if (this.settings.chinese === 'gb18030') p.add(this.settings.type === 'star' ? STAR_CHINESE_ON : EPSON_CHINESE_ON);
 
     let pendingRaster: ReceiptLine[] = [];
     const flushRaster = async () => {
@@ -135,7 +145,9 @@ export class EscPosPrinter implements ReceiptPrinter {
     }
   }
 
-  private addText(p: ThermalPrinter, text: string): void {
+  private addText(p: ThermalPrinter, raw: string): void {
+    // The layout already cleans every string; this is the last gate before bytes go out.
+    const text = printable(raw);
     if (this.settings.chinese === 'latin') {
       p.println(text);
       return;

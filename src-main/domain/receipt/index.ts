@@ -1,4 +1,7 @@
-export type { Receipt, ReceiptItem, ReceiptTender, ReceiptBalance, ReceiptLine, ReceiptLocale } from './receipt';
-export { layoutReceipt, displayWidth, wrapToWidth, formatReceiptTime, COLUMNS_BY_PAPER_MM } from './layout';
+export type { Receipt, ReceiptItem, ReceiptTender, ReceiptBalance, ReceiptLine, ReceiptLocale, ReceiptKind, ReceiptDetail, ReceiptHeader } from './receipt';
+export { layoutReceipt, formatReceiptTime, printedMoney, COLUMNS_BY_PAPER_MM } from './layout';
+export { displayWidth, charWidth, wrapToWidth, printable, hasControlCharacters, type TextMode } from './text';
+export { receiptTotals, receiptProblems, type ReceiptTotals } from './totals';
+export { terminalCode, receiptDay, formatReceiptNumber } from './number';
 export { receiptPreview, linesToText } from './preview';
 export { formatMoney, toDecimalString, minorDigits } from './money';

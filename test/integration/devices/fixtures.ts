@@ -14,7 +14,7 @@ export const mixedReceipt: Receipt = {
   locale: 'zh-CN',
   currency: 'CNY',
   items: [
-    { name: '洗浴 Bath', quantity: 2, amount: 17600 },
+    { name: '洗浴 Bath', quantity: 2, unitPrice: 8800, amount: 17600 },
     { name: 'Towel 毛巾', quantity: 1, amount: 1230 },
   ],
   tenders: [{ name: '现金 Cash', amount: 18830 }],
