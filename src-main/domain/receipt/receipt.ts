@@ -87,6 +87,15 @@ export interface Receipt {
   openDrawer?: boolean;
   /** A copy printed again: marked 重印 / REPRINT on paper. */
   reprint?: boolean;
+  /** Not printed: what the Receipts screen finds this receipt by. */
+  lookup?: ReceiptLookup;
+}
+
+export interface ReceiptLookup {
+  /** The customer's phone as shown (masked is fine: the tail is what a cashier searches). */
+  phone?: string | null;
+  lockers?: number[];
+  pump?: number;
 }
 
 /** One laid-out receipt line; text is already padded to the paper's column count. */

@@ -1,5 +1,7 @@
 // The printed pass (what the customer shows at the pump) and the final receipt.
-import type { Receipt } from '../../domain/receipt';
+// Each prints one money line, so the printed total is what the customer paid (a pass once
+// printed a "pass" line and a grade line both carrying the order amount: ¥400.00 for ¥200.00).
+import type { Receipt, ReceiptDetail } from '../../domain/receipt';
 import type { OrderRow } from './fuel-store';
 
 export const TENDER_NAMES: Record<string, string> = {
@@ -28,7 +30,7 @@ interface ReceiptContext {
   now: string;
 }
 
-function base(o: OrderRow, c: ReceiptContext): Omit<Receipt, 'items' | 'tenders' | 'balances' | 'footer'> {
+function base(o: OrderRow, c: ReceiptContext): Omit<Receipt, 'items' | 'tenders' | 'balances'> {
   return {
     storeName: `${o.stationName}`,
     terminal: c.terminal,
@@ -38,20 +40,29 @@ function base(o: OrderRow, c: ReceiptContext): Omit<Receipt, 'items' | 'tenders'
     locale: 'zh-CN',
     currency: c.currency,
     transactionId: o.id,
+    lookup: { pump: o.pump, phone: o.customerPhone },
   };
 }
 
-/** The pass: station, pump, grade, price, prepaid amount and volume; the order id prints as a QR code. */
+/** 加油机 is the dispenser (the pump number); 油枪 is the nozzle on it. */
+function pumpDetails(o: OrderRow): ReceiptDetail[] {
+  return [
+    { label: '加油机 Pump', value: `${o.pump}号加油机 Pump ${o.pump}` },
+    { label: '油枪 Nozzle', value: `${o.nozzle}号油枪 Nozzle ${o.nozzle}` },
+  ];
+}
+
+/** The pass: station, pump and nozzle, grade, litres × price, prepaid amount; the order id prints as a QR code. */
 export function passReceipt(o: OrderRow, c: ReceiptContext): Receipt {
   return {
     ...base(o, c),
-    items: [
-      { name: `加油凭证 Fuel pass · ${o.pump}号油枪 Pump ${o.pump}`, quantity: 1, amount: o.amount },
-      { name: `${o.gradeName} ${litres(o.volume)} L @ ${money(o.price)}/L`, quantity: 1, amount: o.amount },
-    ],
+    kind: 'fuel-pass',
+    title: '加油凭证 Fuel pass',
+    items: [{ name: o.gradeName, quantity: 1, quantityText: `${litres(o.volume)} L`, unitPrice: o.price, amount: o.amount }],
+    details: pumpDetails(o),
     tenders: [{ name: TENDER_NAMES[o.tender] ?? o.tender, amount: o.amount }],
     balances: [],
-    footer: `预付 Prepaid ${money(o.amount)} / ${litres(o.volume)} L`,
+    notes: [`预付 Prepaid ${money(o.amount)} / ${litres(o.volume)} L`],
     openDrawer: o.tender === 'cash',
   };
 }
@@ -64,9 +75,15 @@ export function finalReceipt(o: OrderRow, c: ReceiptContext): Receipt {
   const tender = TENDER_NAMES[o.tender] ?? o.tender;
   return {
     ...base(o, c),
-    items: [{ name: `${o.gradeName} ${litres(dispensed)} L @ ${money(o.price)}/L · ${o.pump}号油枪 Pump ${o.pump}`, quantity: 1, amount: charged }],
-    tenders: refund > 0 ? [{ name: tender, amount: o.amount }, { name: `退款 Refund ${tender}`, amount: -refund }] : [{ name: tender, amount: o.amount }],
+    kind: 'fuel-final',
+    title: '加油结算 Fuel receipt',
+    items: [{ name: o.gradeName, quantity: 1, quantityText: `${litres(dispensed)} L`, unitPrice: o.price, amount: charged }],
+    details: pumpDetails(o),
+    tenders: [{ name: tender, amount: o.amount }],
+    refunds: refund > 0 ? [{ name: tender, amount: refund }] : [],
     balances: [],
-    footer: refund > 0 ? `未加满退款 Underrun refund ${money(refund)}` : `加油完成 Fuel complete ${litres(dispensed)} L`,
+    notes: [refund > 0 ? `未加满退款 Underrun refund ${money(refund)}` : `加油完成 Fuel complete ${litres(dispensed)} L`],
+    // Cash going back to the customer opens the drawer.
+    openDrawer: refund > 0 && o.tender === 'cash',
   };
 }

@@ -26,7 +26,10 @@ describe('a prepaid fuel order', () => {
     const [pass] = await c.demo.printer.waitForJobs(1);
     expect(pass!.text).toContain('人民广场站');
     expect(pass!.text).toContain('Pump 1');
-    expect(pass!.text).toContain('92# 26.35 L @ 7.59/L');
+    expect(pass!.text).toMatch(/92#\n\s+26\.35 L × ￥7\.59\s+￥200\.00/);
+    // The printed total is what was paid (it once printed ￥400.00: the pass line and the grade line both counted).
+    expect(pass!.lines.filter((l) => l.startsWith('应收'))).toEqual([expect.stringMatching(/^应收\s+￥200\.00$/)]);
+    expect(pass!.text).toContain('1号加油机');
     expect(pass!.text).toContain('200.00');
     expect(pass!.qr).toEqual([order.id]);
 
