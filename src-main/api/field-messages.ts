@@ -10,6 +10,7 @@ const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   'field.tooLong': { en: 'Too long.', 'zh-CN': '太长。' },
   'field.id': { en: 'Not a valid id.', 'zh-CN': '编号无效。' },
   'field.commandId': { en: 'Not a valid request id (a UUIDv7 made by the screen).', 'zh-CN': '请求编号无效（应为界面生成的 UUIDv7）。' },
+  'field.controlChars': { en: 'Remove the control characters (they would reach the printer as commands).', 'zh-CN': '请删除控制字符（它们会被打印机当作指令执行）。' },
   // Lockers (issue 5)
   'field.wristband': { en: 'Tap a wristband or type a locker number.', 'zh-CN': '请刷手牌或输入柜号。' },
   'field.amount': { en: 'Enter an amount above zero.', 'zh-CN': '请输入大于零的金额。' },

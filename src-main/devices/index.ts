@@ -7,3 +7,4 @@ export type { ScanEvent } from './scanner/scanner';
 export type { AuthorizeRequest, DoseType, PumpPhase, PumpState, PumpTotals } from './pump/pump';
 export type { PrintJob, PrintResult, ReceiptRasterizer } from './printer/printer';
 export type { HidDeviceInfo, SerialPortInfo } from './discovery';
+export { textModeFor } from './printer/escpos-printer';

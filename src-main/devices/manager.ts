@@ -126,7 +126,9 @@ export class DeviceManager {
   readonly printer = {
     status: (): DeviceStatus => this.printerStation?.status() ?? this.disabledSince.printer ?? disabled('printer'),
     /** Never throws for a printer problem: a failed receipt comes back as state 'failed' and is kept. */
-    print: (receipt: Receipt): Promise<PrintResult> => this.station().print(receipt),
+    print: (receipt: Receipt, jobId?: string): Promise<PrintResult> => this.station().print(receipt, jobId),
+    /** The printer's current paper width and Chinese mode, so a stored receipt's preview matches paper. */
+    paper: (): { paperMm: 58 | 80; chinese: 'gb18030' | 'raster' | 'latin' } => ({ paperMm: this.current.printer.paperMm, chinese: this.current.printer.chinese }),
     testPrint: (overrides?: Partial<Receipt>): Promise<PrintResult> => this.station().testPrint(overrides),
     reprint: (jobId: string): Promise<PrintResult> => this.station().reprint(jobId),
     failedJobs: (): PrintJob[] => this.printerStation?.failedJobs() ?? [],

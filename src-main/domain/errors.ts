@@ -114,6 +114,9 @@ const MESSAGES = {
     en: 'The terminal restarted before pump {pump} was released. The pump was not released and the {amount} yuan payment was refunded to the original tender.',
     'zh-CN': '终端在放行 {pump} 号油枪前重启，油枪未放行，已将 {amount} 元退回原支付方式。',
   },
+  // Receipts (issue 10): history, reprints, the print queue, the cash drawer.
+  RECEIPT_NOT_FOUND: { en: 'Receipt {ref} was not found on this terminal.', 'zh-CN': '本终端没有找到小票 {ref}。' },
+  PRINT_JOB_CLOSED: { en: 'This receipt is no longer waiting to print.', 'zh-CN': '这张小票已不在待打印列表中。' },
   INTERNAL: {
     en: 'Something went wrong. Nothing was changed; please try again or call support.',
     'zh-CN': '出现错误，未做任何更改。请重试或联系技术支持。',

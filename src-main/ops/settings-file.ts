@@ -2,6 +2,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod';
 import { v7 as uuidv7 } from 'uuid';
+import { hasControlCharacters } from '../domain/receipt/text';
+
+/** Text that is printed on receipts: no control characters (they would reach the printer as commands). */
+const printedText = (max: number) => z.string().max(max).refine((s) => !hasControlCharacters(s), 'control characters are not allowed');
+
+/** What a Chinese shop receipt carries besides the store name; all optional, set by a manager. */
+export const receiptSettingsSchema = z
+  .object({
+    address: printedText(120).default(''),
+    phone: printedText(40).default(''),
+    /** 税号: the store's taxpayer identification number. */
+    taxNumber: printedText(40).default(''),
+    /** A note about invoices (发票), e.g. "如需发票请联系前台". */
+    invoiceNote: printedText(120).default(''),
+    /** The last line of every receipt; "谢谢惠顾 / Thank you" when empty. */
+    footer: printedText(120).default(''),
+  })
+  .strict();
+export type ReceiptSettings = z.infer<typeof receiptSettingsSchema>;
 
 /**
  * The terminal's settings: a JSON file in the data dir that an IT person may edit by hand.
@@ -14,10 +33,12 @@ export const settingsSchema = z
     store: z
       .object({
         id: z.uuid(),
-        name: z.string().max(60),
+        name: printedText(60),
         currency: z.string().regex(/^[A-Z]{3}$/),
         timeZone: z.string().refine(isTimeZone, 'unknown time zone'),
         locale: z.enum(['zh-CN', 'en']),
+        /** Receipt header and footer; absent in files written before it existed. */
+        receipt: receiptSettingsSchema.prefault({}),
       })
       .strict(),
     terminal: z.object({ id: z.uuid(), name: z.string().min(1).max(40) }).strict(),
@@ -52,7 +73,7 @@ export const SETTINGS_FILE = 'settings.json';
 export function defaultSettings(): Settings {
   return {
     version: 1,
-    store: { id: uuidv7(), name: '', currency: 'CNY', timeZone: 'Asia/Shanghai', locale: 'zh-CN' },
+    store: { id: uuidv7(), name: '', currency: 'CNY', timeZone: 'Asia/Shanghai', locale: 'zh-CN', receipt: receiptSettingsSchema.parse({}) },
     terminal: { id: uuidv7(), name: 'Counter 1' },
     devices: {},
   };

@@ -14,6 +14,7 @@ import { LockerService } from './lockers';
 import { FuelService } from './fuel/fuel-service';
 import { CommandPath } from './commands';
 import { PaymentsService, mergeLegacyTenders } from './payments';
+import { ReceiptService } from './receipts/receipt-service';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -48,6 +49,7 @@ export interface Services {
   ledger: Ledger;
   devices: DeviceManager;
   deviceService: DeviceService;
+  receipts: ReceiptService;
   staff: StaffService;
   commands: CommandPath;
   payments: PaymentsService;
@@ -94,7 +96,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     devices.on('pump', (e) => events.emit('device.pump', e));
     devices.on('job', (e) => events.emit('device.printJob', { id: e.id, state: e.state, error: e.error ?? null }));
     await devices.start();
-    const deviceService = new DeviceService(devices, settings, audit, now, config.devices?.demo ?? null);
+    const receipts = new ReceiptService({ sqlite: db.sqlite, settings, devices, audit, now, log: log.child({ workflow: 'receipts' }) });
+    const deviceService = new DeviceService(devices, settings, audit, now, config.devices?.demo ?? null, receipts);
     const commands = new CommandPath({ ledger, audit, events, log });
     const payments = new PaymentsService(() => settings.get().store.currency, ledger);
     const lockers = new LockerService({ sqlite: db.sqlite, ledger, commands, payments, settings, audit, staff, deviceService, now });
@@ -113,6 +116,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       ledger,
       devices,
       deviceService,
+      receipts,
       staff,
       commands,
       payments,

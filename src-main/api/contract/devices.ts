@@ -19,7 +19,7 @@ export const devicesContract = {
     input: noInput,
     output: z.object({
       devices: z.array(deviceStatus),
-      failedJobs: z.array(z.object({ id: z.string(), transactionId: z.string(), createdAt: z.string(), attempts: z.number() })),
+      failedJobs: z.array(z.object({ id: z.string(), transactionId: z.string(), number: z.string().optional(), createdAt: z.string(), attempts: z.number() })),
     }),
   }),
   'devices.settings': method({ summary: 'The device settings (manager).', access: 'manager', input: noInput, output: DeviceSettingsSchema }),

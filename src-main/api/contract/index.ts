@@ -6,6 +6,7 @@ import { devicesContract, deviceStatus } from './devices';
 import { lockersContract } from './lockers';
 import { fuelContract, fuelOrder } from './fuel';
 import { paymentsContract } from './payments';
+import { receiptsContract } from './receipts';
 import { staffInfo } from './common';
 
 /** Every method the renderer may call, merged from one module per workflow. */
@@ -16,6 +17,7 @@ export const contract = mergeContracts({
   lockers: lockersContract,
   fuel: fuelContract,
   payments: paymentsContract,
+  receipts: receiptsContract,
 });
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

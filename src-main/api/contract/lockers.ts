@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { method } from './define';
-import { commandId, noInput, pin, uuid } from './common';
+import { commandId, noInput, pin, uuid, noControl } from './common';
 import { paidTender, tenderInput } from './payments';
 
 /** A tapped wristband UID (8–20 hex digits) or a typed locker number (1–6 digits). */
@@ -105,7 +105,7 @@ export const lockersContract = {
         outlet: z.string().regex(/^[a-z_]{1,32}$/),
         items: z.array(z.object({ itemId: z.string().min(1).max(64), quantity: z.number().int().min(1).max(99) }).strict()).min(1).max(50).optional(),
         amount: minor.optional(),
-        note: z.string().max(60, { error: 'field.tooLong' }).optional(),
+        note: z.string().max(60, { error: 'field.tooLong' }).refine(noControl, { error: 'field.controlChars' }).optional(),
       })
       .strict()
       .refine((v) => (v.items === undefined) !== (v.amount === undefined), { error: 'field.itemsOrAmount', path: ['amount'] }),

@@ -9,7 +9,7 @@ export function devicesHandlers(s: Services) {
     'devices.configure': (input, ctx) => d.configure(ctx.session.staff!, input),
     'devices.discover': () => d.discover(),
     'devices.testPrint': (_input, ctx) => d.testPrint(ctx.session.staff!),
-    'devices.reprint': (input) => d.reprint(input.jobId),
+    'devices.reprint': (input, ctx) => d.reprint(input.jobId, ctx.session.staff),
     'devices.wedge': async (input) => {
       d.wedge(input.kind, input.text);
       return { ok: true as const };

@@ -81,8 +81,9 @@ export class PrinterStation {
     return [...this.jobs.values()].filter((j) => j.state === 'failed').map((j) => ({ ...j }));
   }
 
-  print(receipt: Receipt): Promise<PrintResult> {
-    const job: PrintJob = { id: randomUUID(), receipt, createdAt: new Date().toISOString(), attempts: 0, state: 'failed' };
+  /** Prints one receipt; `jobId` is the caller's id for the job (the receipts service keeps its queue in the database). */
+  print(receipt: Receipt, jobId: string = randomUUID()): Promise<PrintResult> {
+    const job: PrintJob = { id: jobId, receipt, createdAt: new Date().toISOString(), attempts: 0, state: 'failed' };
     return this.run(job);
   }
 

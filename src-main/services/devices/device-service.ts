@@ -4,6 +4,7 @@ import { DeviceError, type DeviceKind, type DeviceManager, type DeviceSettingsIn
 import type { SettingsStore } from '../../ops/settings-file';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { StaffInfo } from '../staff/staff-service';
+import type { IssueResult, ReceiptService } from '../receipts/receipt-service';
 
 /** Device names as a cashier reads them, for error messages. */
 const DEVICE_NAMES: Record<DeviceKind, { en: string; zh: string }> = {
@@ -48,14 +49,17 @@ export class DeviceService {
     private readonly audit: AuditTrail,
     private readonly now: () => Date,
     private readonly demo: DemoDeviceHooks | null,
+    /** Where receipts are stored and the print queue lives (in the database, not in the printer's memory). */
+    private readonly receipts: ReceiptService,
   ) {}
 
   overview() {
     return {
       devices: this.manager.status(),
-      failedJobs: this.manager.printer.failedJobs().map((j) => ({
-        id: j.id,
-        transactionId: j.receipt.transactionId,
+      failedJobs: this.receipts.failedJobs().map((j) => ({
+        id: j.jobId,
+        transactionId: j.transactionId,
+        number: j.number,
         createdAt: j.createdAt,
         attempts: j.attempts,
       })),
@@ -92,15 +96,13 @@ export class DeviceService {
     return this.unwrap(await this.manager.printer.testPrint(receipt));
   }
 
-  async print(receipt: Receipt): Promise<PrintResult> {
-    return this.manager.printer.print(receipt);
+  /** Stores a workflow's receipt and prints it; a failure is kept in the database for reprint. */
+  async print(receipt: Receipt): Promise<IssueResult> {
+    return this.receipts.issue(receipt);
   }
 
-  async reprint(jobId: string): Promise<PrintResult> {
-    const result = await this.manager.printer.reprint(jobId).catch((e: unknown) => {
-      throw deviceError(e, 'printer');
-    });
-    return this.unwrap(result);
+  async reprint(jobId: string, by: StaffInfo | null = null): Promise<PrintResult> {
+    return this.receipts.retry(jobId, by);
   }
 
   /** A failed print is kept for reprint; the caller is told why in its language. */

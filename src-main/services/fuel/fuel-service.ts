@@ -400,9 +400,10 @@ export class FuelService {
       const s = settle(o as FuelQuote, state.volume);
       const event: OrderEvent = s.refund > 0 ? 'ended-short' : 'ended-full';
       const next = nextState(this.order(o.id).state, event);
+      let refunded = false;
       if (next === 'completed' || next === 'refunded') {
         const changes = { state: next, dispensedVolume: s.dispensed, chargedAmount: s.charged, refundAmount: s.refund, ...(state.transaction !== undefined ? { pumpTransaction: state.transaction } : {}) };
-        this.record(o, next, changes, (tx) => {
+        refunded = s.refund > 0 && this.record(o, next, changes, (tx) => {
           // Checked again inside the transaction: a second end report settles nothing.
           if (nextState(this.order(o.id).state, event) !== next) return null;
           if (s.refund === 0) return { refundTransferId: null };
@@ -411,6 +412,8 @@ export class FuelService {
         });
       }
       this.announce(o.id);
+      // Cash going back to the customer opens the drawer: the refund slip prints with a kick (issue 10).
+      if (refunded && o.tender === 'cash') await this.d.deviceService.print(finalReceipt(this.order(o.id), this.receiptContext())).catch(() => null);
       if (state.transaction !== undefined) {
         await this.d.devices.pump.closeTransaction(o.pump, state.transaction).catch((err: unknown) => this.d.log.warn({ err, pump: o.pump }, 'fuel: could not close the pump transaction'));
       }

@@ -10,7 +10,11 @@ import type { CheckoutResult } from './checkout';
  * still gets a line. 实收 is what was handed over per tender (cash including the change
  * given back), then 找零, so 应收 = 实收 − 找零.
  */
-export function checkoutReceipt(settings: Pick<Settings, 'store' | 'terminal'>, by: StaffInfo, r: CheckoutResult): Receipt {
+export function checkoutReceipt(
+  settings: { store: Pick<Settings['store'], 'name' | 'currency' | 'timeZone' | 'locale'>; terminal: Pick<Settings['terminal'], 'name'> },
+  by: StaffInfo,
+  r: CheckoutResult,
+): Receipt {
   const { store, terminal } = settings;
   const locale = store.locale;
   const band = locale === 'zh-CN' ? '手牌' : 'Wristband';

@@ -35,7 +35,7 @@ function checkout(r: Partial<CheckoutResult>, locale: 'zh-CN' | 'en' = 'zh-CN'):
 
 const cases: [string, Receipt, number][] = [
   ['fuel pass ¥200.00', passReceipt(order({}), ctx), 20000],
-  ['fuel pass 30 L', passReceipt(order({ mode: 'volume', volume: 3000, amount: 22770, tender: 'card' }), ctx), 22770],
+  ['fuel pass 30 L', passReceipt(order({ mode: 'volume', volume: 3000, amount: 22770, tender: 'bank_card' }), ctx), 22770],
   ['fuel final, underrun refunded', finalReceipt(order({ state: 'refunded', dispensedVolume: 2000, chargedAmount: 15180, refundAmount: 4820 }), ctx), 15180],
   ['fuel final, full', finalReceipt(order({ state: 'completed', dispensedVolume: 2635, chargedAmount: 20000, refundAmount: 0 }), ctx), 20000],
   ['fuel final, nozzle never lifted', finalReceipt(order({ state: 'refunded', dispensedVolume: 0, chargedAmount: 0, refundAmount: 20000 }), ctx), 0],
@@ -78,7 +78,7 @@ describe('every workflow receipt: printed total = Σ lines shown = what was paid
   it('a cash underrun refund opens the drawer; a card one does not', () => {
     const refunded = { state: 'refunded' as const, dispensedVolume: 2000, chargedAmount: 15180, refundAmount: 4820 };
     expect(finalReceipt(order(refunded), ctx).openDrawer).toBe(true);
-    expect(finalReceipt(order({ ...refunded, tender: 'card' }), ctx).openDrawer).toBe(false);
+    expect(finalReceipt(order({ ...refunded, tender: 'bank_card' }), ctx).openDrawer).toBe(false);
     expect(receiptPreview(finalReceipt(order(refunded), ctx), 58)).toMatch(/退款 现金 Cash\s+￥48\.20/);
   });
 });
