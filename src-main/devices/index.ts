@@ -8,3 +8,4 @@ export type { AuthorizeRequest, DoseType, PumpPhase, PumpState, PumpTotals } fro
 export type { PrintJob, PrintResult, ReceiptRasterizer } from './printer/printer';
 export type { HidDeviceInfo, SerialPortInfo } from './discovery';
 export { textModeFor } from './printer/escpos-printer';
+export { testReceipt } from './printer/printer-station';

@@ -24,8 +24,9 @@ test('order by amount, pay, pass printed, pump dispenses, completion', async ({ 
   const pass = FuelPage.printed(host.dataDir);
   expect(pass).toContain('人民广场加油站');
   expect(pass).toContain('Pump 1');
-  expect(pass).toContain('92#汽油 13.17 L @ 7.59/L');
-  expect(pass).toContain('100.00');
+  expect(pass).toContain('1号加油机 Pump 1');
+  expect(pass).toMatch(/92#汽油\n\s+13\.17 L × ￥7\.59\s+￥100\.00/);
+  expect(pass).toMatch(/应收\s+￥100\.00/);
   // The pump runs live on screen, then the order completes.
   await expect(page.getByTestId('fuel-live')).not.toContainText(/^0\.00/, { timeout: 10_000 });
   await fuel.expectState('completed');

@@ -42,8 +42,8 @@ test.describe('locker wristbands, as a cashier would', () => {
     const receipt = await LockerPage.printed(host.dataDir, /手牌 103/);
     expect(receipt).toContain('手牌 101 宫保鸡丁');
     expect(receipt).toContain('手牌 102 全身按摩');
-    expect(receipt).toMatch(/合计\s+¥409\.00/);
-    expect(receipt).toMatch(/找零\s+¥11\.00/);
+    expect(receipt).toMatch(/应收\s+￥409\.00/);
+    expect(receipt).toMatch(/找零\s+￥11\.00/);
     for (const n of [101, 102, 103]) await expect(lockers.lockerBadge(n)).toHaveAttribute('data-state', 'free');
   });
 

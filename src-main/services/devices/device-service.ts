@@ -1,6 +1,6 @@
 import { PosError } from '../../domain/errors';
 import type { Receipt } from '../../domain/receipt';
-import { DeviceError, type DeviceKind, type DeviceManager, type DeviceSettingsInput, type PrintResult } from '../../devices';
+import { DeviceError, testReceipt, type DeviceKind, type DeviceManager, type DeviceSettingsInput, type PrintResult } from '../../devices';
 import type { SettingsStore } from '../../ops/settings-file';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { StaffInfo } from '../staff/staff-service';
@@ -93,7 +93,8 @@ export class DeviceService {
       currency: store.currency,
       footer: '打印测试 Test print',
     };
-    return this.unwrap(await this.manager.printer.testPrint(receipt));
+    // Through the receipts service, so a test page that failed waits in the same queue as any receipt.
+    return this.unwrap(await this.receipts.issue({ ...testReceipt(receipt), kind: 'test' }, by));
   }
 
   /** Stores a workflow's receipt and prints it; a failure is kept in the database for reprint. */

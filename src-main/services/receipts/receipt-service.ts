@@ -80,7 +80,8 @@ export class ReceiptService {
   async issue(receipt: Receipt, by: StaffInfo | null = null): Promise<IssueResult> {
     const problems = receiptProblems(receipt);
     if (problems.length > 0) this.d.log.error({ transactionId: receipt.transactionId, problems }, 'receipt money does not add up');
-    const existing = receipt.kind ? this.st.byTransaction.get(receipt.transactionId, receipt.kind) : undefined;
+    // Test pages are new paper every time; a workflow receipt is one receipt however often it prints.
+    const existing = receipt.kind && receipt.kind !== 'test' ? this.st.byTransaction.get(receipt.transactionId, receipt.kind) : undefined;
     const row = existing ?? this.store(receipt);
     const result = await this.printStored(row, by, undefined);
     return { ...result, receiptId: row.id, number: row.number };
@@ -91,7 +92,7 @@ export class ReceiptService {
     const { store, terminal } = this.d.settings.get();
     const rows = this.st.ofDay.all(terminal.id, receiptDay(this.d.now(), store.timeZone));
     const match = matcher(query.trim());
-    return rows.filter(match).map((r) => this.summary(r));
+    return rows.filter((r) => r.kind !== 'test' && match(r)).map((r) => this.summary(r));
   }
 
   /** One receipt: its data, its paper as printed (same width and Chinese mode), and its print history. */

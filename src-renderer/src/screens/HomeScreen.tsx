@@ -8,16 +8,17 @@ import {
   IconTicket,
   IconUsers,
   IconLock,
+  IconReceipt,
   type Icon,
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePos } from '../app/pos-context';
 
-export type Screen = 'home' | 'staff' | 'devices' | 'lockers' | 'fuel';
+export type Screen = 'home' | 'staff' | 'devices' | 'lockers' | 'fuel' | 'receipts';
 
 interface Tile {
-  key: 'lockers' | 'fuel' | 'miles' | 'coupons' | 'cards' | 'settlement' | 'staff' | 'devices';
+  key: 'lockers' | 'fuel' | 'receipts' | 'miles' | 'coupons' | 'cards' | 'settlement' | 'staff' | 'devices';
   icon: Icon;
   color: string;
   screen?: Screen;
@@ -28,6 +29,7 @@ interface Tile {
 const TILES: Tile[] = [
   { key: 'lockers', icon: IconLock, color: 'blue', screen: 'lockers' },
   { key: 'fuel', icon: IconGasStation, color: 'orange', screen: 'fuel' },
+  { key: 'receipts', icon: IconReceipt, color: 'teal', screen: 'receipts' },
   { key: 'miles', icon: IconPlane, color: 'cyan' },
   { key: 'coupons', icon: IconTicket, color: 'pink' },
   { key: 'cards', icon: IconCreditCard, color: 'green' },

@@ -28,7 +28,7 @@ export function FailedJobs() {
         {jobs.map((job) => (
           <Group key={job.id} justify="space-between">
             <Text size="sm">
-              {new Date(job.createdAt).toLocaleString(i18n.language)} · {job.transactionId}
+              {new Date(job.createdAt).toLocaleString(i18n.language)} · {job.number ?? job.transactionId}
             </Text>
             <Button size="xs" variant="light" onClick={() => pos.devices.reprint({ jobId: job.id }).then(load, setError)}>
               {t('devices.reprint')}
