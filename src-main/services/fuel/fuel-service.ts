@@ -403,13 +403,14 @@ export class FuelService {
       let refunded = false;
       if (next === 'completed' || next === 'refunded') {
         const changes = { state: next, dispensedVolume: s.dispensed, chargedAmount: s.charged, refundAmount: s.refund, ...(state.transaction !== undefined ? { pumpTransaction: state.transaction } : {}) };
-        refunded = s.refund > 0 && this.record(o, next, changes, (tx) => {
+        const settled = this.record(o, next, changes, (tx) => {
           // Checked again inside the transaction: a second end report settles nothing.
           if (nextState(this.order(o.id).state, event) !== next) return null;
           if (s.refund === 0) return { refundTransferId: null };
           const memo = `fuel order ${o.id} underrun: dispensed ${s.dispensed} cl, charged ${s.charged}`;
           return { refundTransferId: this.d.payments.refundToOriginal(tx, [{ method: o.tender, amount: o.amount }], s.refund, this.salesAccount(tx), memo).transferId };
         });
+        refunded = settled && s.refund > 0;
       }
       this.announce(o.id);
       // Cash going back to the customer opens the drawer: the refund slip prints with a kick (issue 10).

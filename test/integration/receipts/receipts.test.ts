@@ -1,7 +1,7 @@
 // Receipts as data and the print queue, through the API on real SQLite with the LAN printer
 // emulator: numbers, search, previews exactly as printed, reprints marked and audited, failed
 // jobs that survive new printer settings and a restart, and the manager's "open drawer".
-import { randomUUID } from 'node:crypto';
+import { v7 as randomUUID } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedLockerDemo } from '../../../src-main/services/lockers';
 import { startPrinterEmulator, type PrinterEmulator } from '../../emulators/printer-emulator';
