@@ -80,7 +80,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     const audit = new AuditTrail(db.dataSource, now);
     const { store, terminal } = settings.get();
     const ledger = new Ledger(db.sqlite, { storeId: store.id, terminalId: terminal.id, now });
-    const staff = new StaffService(db.dataSource, settings, audit, now);
+    const staff = new StaffService(db.dataSource, settings, audit, now, log.child({ service: 'staff' }));
     const devices = new DeviceManager({
       settings: deviceSettings,
       logger: log.child({ layer: 'devices' }),
