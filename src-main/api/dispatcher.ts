@@ -7,6 +7,7 @@ import type { CallContext } from './context';
 import { createHandlers } from './handlers';
 import { fieldMessage } from './field-messages';
 import { fromLedgerError, isLedgerError } from './ledger-errors';
+import { fromStorageError } from './storage-errors';
 
 export type Dispatch = (ctx: CallContext, method: string, input: unknown) => Promise<CallResult>;
 
@@ -56,6 +57,7 @@ export function createDispatcher(services: Services): Dispatch {
 
 export function toErrorData(e: unknown, method: string, log: Services['log']): PosErrorData {
   if (isLedgerError(e)) e = fromLedgerError(e);
+  e = fromStorageError(e) ?? e;
   if (e instanceof PosError) {
     if (e.code !== 'INVALID_INPUT') log.info({ method, code: e.code, params: e.params }, 'request refused');
     return e.toData();

@@ -10,7 +10,15 @@ export const storeSettings = z.object({
   terminalName: z.string(),
 });
 
+export const diskStatus = z.object({ freeBytes: z.number().nullable(), lowBytes: z.number(), low: z.boolean() });
+
 export const systemContract = {
+  'system.disk': method({
+    summary: 'Free space on the data disk, and whether it is low (the manager is warned in the status bar).',
+    access: 'manager',
+    input: noInput,
+    output: diskStatus,
+  }),
   'system.info': method({
     summary: 'Version, host kind, store and terminal, for the status bar.',
     access: 'public',
