@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { method } from './define';
-import { noInput, personName } from './common';
+import { noInput, personName, timeZone } from './common';
 
 export const storeSettings = z.object({
   storeName: z.string(),
@@ -40,7 +40,7 @@ export const systemContract = {
         storeName: personName.optional(),
         terminalName: personName.optional(),
         locale: z.enum(['zh-CN', 'en']).optional(),
-        timeZone: z.string().min(1).max(64).optional(),
+        timeZone: timeZone.optional(),
       })
       .strict(),
     output: storeSettings,
