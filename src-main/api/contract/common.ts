@@ -16,10 +16,10 @@ const CONTROL = /[\p{Cc}\u2028\u2029]/u;
 /** Bidi overrides and marks: they make a name read differently from what it is ("Trojan Source"). */
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 /** Something that shows: not a space, a format character, or a blank such as U+3164 (Hangul filler). */
-const VISIBLE = /[^\p{Z}\p{Cf}\p{Cc}\u115F\u1160\u17B4\u17B5\u180E\u2800\u3164\uFFA0]/u;
+const VISIBLE = /[^\p{Z}\p{Cf}\p{Cc}\u115F\u1160\u180E\u2800\u3164\uFFA0]/u;
 
-/** U+034F shows nothing by itself (it only joins marks), so it is taken out before looking for a visible character. */
-const COMBINING_JOINER = /\u034F/gu;
+/** Marks that show nothing by themselves (U+034F joins marks; U+17B4/5 are silent Khmer vowels): taken out before looking for a visible character. */
+const SILENT_MARKS = /\u034F|\u17B4|\u17B5/gu;
 
 /** A name people see on screens and receipts (staff, store, counter, station, fuel grade). */
 export function displayName(max: number) {
@@ -30,7 +30,7 @@ export function displayName(max: number) {
     .max(max, { error: 'field.tooLong' })
     .refine((s) => !CONTROL.test(s), { error: 'field.nameControl' })
     .refine((s) => !BIDI.test(s), { error: 'field.nameBidi' })
-    .refine((s) => s === '' || VISIBLE.test(s.replace(COMBINING_JOINER, '')), { error: 'field.nameInvisible' });
+    .refine((s) => s === '' || VISIBLE.test(s.replace(SILENT_MARKS, '')), { error: 'field.nameInvisible' });
 }
 export const personName = displayName(40);
 
