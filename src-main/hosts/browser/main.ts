@@ -58,6 +58,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  // Test harnesses start the host with a pipe on stdin: when their process ends, so does the host.
+  if (process.env.POS_EXIT_WITH_PARENT === '1') {
+    process.stdin.on('end', () => void stop());
+    process.stdin.on('error', () => void stop());
+    process.stdin.resume();
+  }
 }
 
 main().catch((e: unknown) => {
