@@ -91,6 +91,11 @@ describe('every frame gets an answer (issue 11, item 6)', () => {
     }
   });
 
+  it('closes the socket with a reason on a frame over 1 MB', async () => {
+    const ws = await connect();
+    expect(await answer(ws, JSON.stringify({ id: 1, method: 'staff.list', input: { x: 'x'.repeat(2 * 1024 * 1024) } }))).toMatchObject({ closed: 1009 });
+  });
+
   it('answers a string id with a protocol error that echoes it', async () => {
     const ws = await connect();
     expect(await answer(ws, '{"id":"abc","method":"staff.list","input":{}}')).toMatchObject({ type: 'error', id: 'abc', error: { code: 'PROTOCOL_ERROR' } });
