@@ -28,6 +28,8 @@ async function main(): Promise<void> {
       version: APP_VERSION,
       demo: args.demo,
       logger: createLogger(args.dataDir, { echo: true }),
+      // POS_LOW_DISK_BYTES moves the free-space warning's threshold (tests; a store with a small disk).
+      ...(Number(process.env.POS_LOW_DISK_BYTES) > 0 ? { lowDiskBytes: Number(process.env.POS_LOW_DISK_BYTES) } : {}),
       ...(emulators ? { devices: emulators.services } : {}),
     });
   } catch (e) {
