@@ -6,6 +6,8 @@ import { spawnSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureNativeModules } from './native-modules.mjs';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -23,6 +25,9 @@ try {
 } catch {
   electronPath = null;
 }
+
+// `npm ci` builds native modules for Node; Electron needs them built for its own ABI.
+if (electronPath) ensureNativeModules(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'), 'electron', electronPath);
 
 const child = electronPath
   ? spawn(electronPath, ['.', ...args], { stdio: 'inherit' })

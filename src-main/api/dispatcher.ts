@@ -1,27 +1,13 @@
-import type * as z from 'zod';
-import { en, zhCN } from 'zod/locales';
-import { PosError, type FieldIssue, type PosErrorData } from '../domain/errors';
+import { PosError, type PosErrorData } from '../domain/errors';
 import type { Services } from '../services';
 import { contract, type CallResult, type MethodName } from './contract';
 import type { CallContext } from './context';
 import { createHandlers } from './handlers';
-import { fieldMessage } from './field-messages';
+import { fieldIssues } from './field-messages';
 import { fromLedgerError, isLedgerError } from './ledger-errors';
+import { fromStorageError } from './storage-errors';
 
 export type Dispatch = (ctx: CallContext, method: string, input: unknown) => Promise<CallResult>;
-
-const zhErrors = zhCN().localeError;
-const enErrors = en().localeError;
-
-function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => {
-    const known = fieldMessage(issue.message);
-    const zh = known?.['zh-CN'] ?? zhErrors(issue as never);
-    const english = known?.en ?? enErrors(issue as never);
-    const text = (m: unknown) => (typeof m === 'string' ? m : ((m as { message?: string } | undefined)?.message ?? issue.message));
-    return { path: issue.path.join('.'), message: { 'zh-CN': text(zh), en: text(english) } };
-  });
-}
 
 /**
  * The one dispatcher: checks who may call, validates the input against the contract,
@@ -56,6 +42,7 @@ export function createDispatcher(services: Services): Dispatch {
 
 export function toErrorData(e: unknown, method: string, log: Services['log']): PosErrorData {
   if (isLedgerError(e)) e = fromLedgerError(e);
+  e = fromStorageError(e) ?? e;
   if (e instanceof PosError) {
     if (e.code !== 'INVALID_INPUT') log.info({ method, code: e.code, params: e.params }, 'request refused');
     return e.toData();

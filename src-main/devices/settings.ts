@@ -2,12 +2,22 @@
 // boundary; every device defaults to disabled so a fresh install starts quietly.
 import { z } from 'zod';
 
-/** tcp://host[:port], a device file such as /dev/usb/lp0, or printer:NAME for an OS (CUPS) queue. */
+/**
+ * Printer device nodes a manager may choose: USB and parallel line printers, serial and
+ * Bluetooth ports (Linux, macOS). Nothing else: a printer address is written to, so any other
+ * path (a file in the data dir, /dev/shm, a disk such as /dev/sda) would let a manager's
+ * screen overwrite it.
+ */
+const PRINTER_DEVICE = /^\/dev\/(usb\/lp\d{1,3}|usblp\d{1,3}|lp\d{1,3}|tty(S|USB|ACM|AMA)\d{1,3}|rfcomm\d{1,3}|serial\/by-(id|path)\/[\w:.+-]{1,120}|(cu|tty)\.[\w.-]{1,60})$/;
+/** Windows: COM and LPT ports, also as \\.\COM12. */
+const WINDOWS_PORT = /^(\\\\\.\\)?(COM|LPT)\d{1,3}$/i;
+
+/** tcp://host[:port], a printer device node such as /dev/usb/lp0 or COM3, or printer:NAME for an OS (CUPS) queue. */
 const printerAddress = z
   .string()
   .trim()
-  .refine((s) => /^tcp:\/\/[^/:]+(:\d{1,5})?\/?$/i.test(s) || /^printer:[^/]+$/i.test(s) || s.startsWith('/') || /^[A-Za-z]:\\|^\\\\/.test(s), {
-    message: 'use tcp://host:9100, a device path such as /dev/usb/lp0, or printer:NAME',
+  .refine((s) => /^tcp:\/\/[^/:\s]+(:\d{1,5})?\/?$/i.test(s) || /^printer:[^/\\\s][^/\\]{0,100}$/i.test(s) || PRINTER_DEVICE.test(s) || WINDOWS_PORT.test(s), {
+    message: 'use tcp://host:9100, a printer port such as /dev/usb/lp0 or COM3, or printer:NAME',
   });
 
 export const PrinterSettingsSchema = z.object({

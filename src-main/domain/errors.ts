@@ -117,6 +117,19 @@ const MESSAGES = {
   // Receipts (issue 10): history, reprints, the print queue, the cash drawer.
   RECEIPT_NOT_FOUND: { en: 'Receipt {ref} was not found on this terminal.', 'zh-CN': '本终端没有找到小票 {ref}。' },
   PRINT_JOB_CLOSED: { en: 'This receipt is no longer waiting to print.', 'zh-CN': '这张小票已不在待打印列表中。' },
+  // Hardening (issue 11)
+  TOO_MANY_ATTEMPTS: {
+    en: 'Too many PIN attempts from this screen. Wait {seconds} s and try again.',
+    'zh-CN': '本屏幕尝试密码次数过多，请等待 {seconds} 秒后重试。',
+  },
+  PROTOCOL_ERROR: {
+    en: 'The screen sent a request the terminal cannot read ({reason}). Reload the screen.',
+    'zh-CN': '屏幕发送了终端无法识别的请求（{reason}），请刷新屏幕。',
+  },
+  DISK_FULL: {
+    en: 'The disk of this terminal is full, so nothing was saved. Viewing and signing in still work. Ask a manager or IT to free space (delete old files or exports); the terminal carries on by itself once there is room.',
+    'zh-CN': '本终端磁盘已满，本次操作未保存。查看和登录仍可使用。请店长或 IT 人员清理磁盘空间（删除旧文件或导出文件），空间释放后终端会自动恢复。',
+  },
   INTERNAL: {
     en: 'Something went wrong. Nothing was changed; please try again or call support.',
     'zh-CN': '出现错误，未做任何更改。请重试或联系技术支持。',

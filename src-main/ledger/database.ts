@@ -16,15 +16,24 @@ export interface Database {
   /**
    * Checkpoints the WAL into the database file if nothing was written for `idleMs` (or the WAL
    * passed `WAL_CAP_BYTES`). Automatic checkpoints are off, so no command pays for one; a timer
-   * started by openDatabase calls this every second. Returns whether a checkpoint ran.
+   * started by openDatabase calls this every CHECK_MS. Returns whether a checkpoint ran.
    */
   checkpointWhenIdle(idleMs?: number): boolean;
+  /** The WAL file's size in bytes now (0 when there is none). */
+  walBytes(): number;
   close(): Promise<void>;
 }
 
-/** Past this WAL size a checkpoint runs even without an idle moment. */
-export const WAL_CAP_BYTES = 32 * 1024 * 1024;
+/**
+ * Past this WAL size a passive checkpoint runs even without an idle moment: under continuous
+ * charges (~72 KB of WAL each) the idle checkpoint never comes, and the WAL would grow without
+ * bound. Passive: it never waits for readers or writers, and runs on the timer, not in a commit.
+ * The WAL file itself is truncated back to this size when SQLite restarts it after a checkpoint.
+ */
+export const WAL_CAP_BYTES = 4 * 1024 * 1024;
 const IDLE_MS = 2000;
+/** How often the timer looks at the WAL: a stat call, so cheap; often enough that load cannot outrun the cap by much. */
+const CHECK_MS = 250;
 
 export class DatabaseNewerThanAppError extends Error {
   constructor(readonly unknown: string[]) {
@@ -102,13 +111,20 @@ export async function openDatabase(dataDir: string): Promise<Database> {
     } catch {
       // Busy or closing: the next tick tries again.
     }
-  }, 1000);
+  }, CHECK_MS);
   timer.unref();
   return {
     dataSource,
     sqlite,
     file,
     checkpointWhenIdle,
+    walBytes: () => {
+      try {
+        return fs.statSync(wal).size;
+      } catch {
+        return 0;
+      }
+    },
     close: () => {
       clearInterval(timer);
       return dataSource.destroy();

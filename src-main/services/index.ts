@@ -15,6 +15,7 @@ import { FuelService } from './fuel/fuel-service';
 import { CommandPath } from './commands';
 import { PaymentsService, mergeLegacyTenders } from './payments';
 import { ReceiptService } from './receipts/receipt-service';
+import { DiskWatch } from './system/disk-watch';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -25,6 +26,8 @@ export interface ServicesConfig {
   now?: () => Date;
   /** Defaults to a rotating file logger in the data dir. */
   logger?: Logger | 'silent';
+  /** Free space below which the manager is warned (default LOW_DISK_BYTES). */
+  lowDiskBytes?: number;
   devices?: {
     /** Replaces the device settings at start and saves them (the demo points them at its emulators). */
     settings?: DeviceSettingsInput;
@@ -55,6 +58,7 @@ export interface Services {
   payments: PaymentsService;
   lockers: LockerService;
   fuel: FuelService;
+  disk: DiskWatch;
   close(): Promise<void>;
 }
 
@@ -79,10 +83,10 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     const deviceSettings = readDeviceSettings(settings);
     const db = await openDatabase(config.dataDir);
     const events = new EventBus();
-    const audit = new AuditTrail(db.dataSource, now);
+    const audit = new AuditTrail(db.dataSource, now, log.child({ service: 'audit' }));
     const { store, terminal } = settings.get();
     const ledger = new Ledger(db.sqlite, { storeId: store.id, terminalId: terminal.id, now });
-    const staff = new StaffService(db.dataSource, settings, audit, now);
+    const staff = new StaffService(db.dataSource, settings, audit, now, log.child({ service: 'staff' }));
     const devices = new DeviceManager({
       settings: deviceSettings,
       logger: log.child({ layer: 'devices' }),
@@ -105,6 +109,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     mergeLegacyTenders(ledger, commands, payments);
     if (config.demo) await seedDemo({ staff, lockers, fuel });
     fuel.start();
+    const disk = new DiskWatch(config.dataDir, events, config.lowDiskBytes);
+    disk.start();
     log.info({ dataDir: config.dataDir, host: config.host, version: config.version }, 'services started');
     return {
       config: { dataDir: config.dataDir, host: config.host, version: config.version, demo: config.demo ?? false },
@@ -122,8 +128,10 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       payments,
       lockers,
       fuel,
+      disk,
       async close() {
         log.info('services stopping');
+        disk.stop();
         fuel.stop();
         await devices.stop();
         await db.close();

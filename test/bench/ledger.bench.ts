@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { canonicalJson, chainHash, GENESIS_HASH } from '../../src-main/domain/ledger';
-import { openDatabase, type Database } from '../../src-main/ledger/database';
+import { openDatabase, WAL_CAP_BYTES, type Database } from '../../src-main/ledger/database';
 import { newId } from '../../src-main/ledger/ids';
 import { Ledger, verifyJournal, type Sqlite } from '../../src-main/ledger';
 import type { Benchmark, BenchLine } from './run';
@@ -175,6 +175,39 @@ async function authorizeCapture(sync: 'FULL' | 'NORMAL', emit: (l: BenchLine) =>
   }
 }
 
+/**
+ * Continuous load with no idle moment (issue 11): authorize/capture pairs for LOAD_SECONDS, the
+ * event loop yielding between small bursts so openDatabase's timer runs as it does in the app.
+ * Reports the WAL's largest size on disk; without the size-triggered checkpoint it grows all along.
+ */
+const LOAD_SECONDS = 5;
+async function walUnderLoad(emit: (l: BenchLine) => void): Promise<void> {
+  const a = await freshDb('FULL');
+  try {
+    const ledger = new Ledger(a.db.sqlite, { storeId: 'store', terminalId: 'bench' });
+    const acc = openAccounts(ledger);
+    const halves = [0, 0];
+    let pairs = 0;
+    const start = performance.now();
+    const end = start + LOAD_SECONDS * 1000;
+    while (performance.now() < end) {
+      for (let i = 0; i < 20; i++, pairs++) {
+        const holdId = ledger.authorize({ commandId: uuidv7(), debitAccountId: acc.bands[pairs % acc.bands.length]!, creditAccountId: acc.revenue, amount: 100 }).holdId;
+        ledger.capture({ commandId: uuidv7(), holdId });
+      }
+      const half = performance.now() - start < (end - start) / 2 ? 0 : 1;
+      halves[half] = Math.max(halves[half]!, fs.statSync(`${a.db.file}-wal`).size);
+      await new Promise((r) => setImmediate(r));
+    }
+    const [first, second] = halves as [number, number];
+    // Bounded: the WAL's peak does not grow with the length of the run (WAL_CAP_BYTES plus one 250 ms tick of writes).
+    emit({ name: 'ledger.wal.max_bytes_under_load', value: Math.max(first, second), unit: 'bytes', target: 'second half peak <= 1.5 x first half peak', met: second <= 1.5 * first, firstHalfPeak: first, secondHalfPeak: second, walCapBytes: WAL_CAP_BYTES, pairs, seconds: LOAD_SECONDS, loadavg1: round(os.loadavg()[0]!, 2) });
+  } finally {
+    await a.db.close();
+    fs.rmSync(a.dir, { recursive: true, force: true });
+  }
+}
+
 const FP = 'f'.repeat(64);
 
 /** 1M chained entries written straight into the journal table, then verifyJournal over them. */
@@ -283,4 +316,5 @@ export const ledgerBenchmarks: Benchmark[] = [
   { name: 'ledger.authorize_capture.FULL', run: (emit) => authorizeCapture('FULL', emit) },
   { name: 'ledger.authorize_capture.NORMAL', run: (emit) => authorizeCapture('NORMAL', emit) },
   { name: 'ledger.journal_verify', run: (emit) => verifyRate(emit) },
+  { name: 'ledger.wal_under_load', run: (emit) => walUnderLoad(emit) },
 ];

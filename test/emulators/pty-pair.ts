@@ -7,6 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+/**
+ * socat runs under a small shell that holds a pipe from this process on its stdin. When this
+ * process ends in any way (a test run finishing, a `--demo` host SIGKILLed), the pipe closes,
+ * `cat` returns and the shell stops socat: no socat is ever orphaned. stop() closes the pipe.
+ */
+const DIE_WITH_PARENT = 'command -v socat >/dev/null || exit 127; socat "$@" & s=$!; cat >/dev/null; kill $s 2>/dev/null; wait $s';
+
 export class PtyPair {
   private child: ChildProcess | undefined;
   /** The app's end, e.g. /tmp/pos-pty-XXXX/app. */
@@ -31,20 +38,22 @@ export class PtyPair {
 
   async start(timeoutMs = 5000): Promise<{ appPath: string; devicePath: string }> {
     if (this.child) return { appPath: this.appPath, devicePath: this.devicePath };
-    const child = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${this.appPath}`, `pty,raw,echo=0,link=${this.devicePath}`], {
-      stdio: ['ignore', 'ignore', 'pipe'],
+    const child = spawn('sh', ['-c', DIE_WITH_PARENT, 'socat', '-d', '-d', `pty,raw,echo=0,link=${this.appPath}`, `pty,raw,echo=0,link=${this.devicePath}`], {
+      stdio: ['pipe', 'ignore', 'pipe'],
     });
+    child.stdin!.on('error', () => {}); // EPIPE once the shell has gone
     this.child = child;
     await new Promise<void>((resolve, reject) => {
       let stderr = '';
       const timer = setTimeout(() => fail(new Error(`socat did not start: ${stderr}`)), timeoutMs);
       const fail = (err: Error) => {
         clearTimeout(timer);
-        child.kill('SIGKILL');
+        child.stdin!.end(); // the shell stops socat, if it started, and exits
         this.child = undefined;
         reject(err);
       };
-      child.once('error', fail); // socat not installed
+      child.once('error', fail); // no shell
+      // exit 127: socat is not installed
       child.stderr!.on('data', (d: Buffer) => {
         stderr += d.toString();
         // "starting data transfer loop" is logged once both ptys and their links exist.
@@ -70,7 +79,7 @@ export class PtyPair {
     if (child.exitCode === null && child.signalCode === null) {
       await new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
-        child.kill('SIGTERM');
+        child.stdin!.end(); // the shell stops socat, waits for it, and exits
       });
     }
   }

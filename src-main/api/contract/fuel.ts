@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { method } from './define';
 import { COUNTER_TENDERS } from '../../domain/payments';
-import { commandId, noInput, uuid, noControl } from './common';
+import { commandId, displayName, noInput, uuid } from './common';
 
 const pumpNumber = z.number().int().min(1).max(99);
 const gradeId = z.string().trim().min(1).max(16);
@@ -46,7 +46,7 @@ export const fuelOrder = z.object({
 export type FuelOrder = z.infer<typeof fuelOrder>;
 
 const coordinates = { latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) };
-const station = z.object({ id: z.string().trim().min(1).max(32), name: z.string().trim().min(1).max(60).refine(noControl, { error: 'field.controlChars' }), ...coordinates }).strict();
+const station = z.object({ id: z.string().trim().min(1).max(32), name: displayName(60), ...coordinates }).strict();
 const pumpSetup = z.object({
   number: pumpNumber,
   stationId: z.string().trim().min(1).max(32),
@@ -147,7 +147,7 @@ export const fuelContract = {
   'fuel.setGrade': method({
     summary: 'Add or rename a grade, optionally with a price effective from a time (manager).',
     access: 'manager',
-    input: z.object({ id: gradeId, name: z.string().trim().min(1).max(30).refine(noControl, { error: 'field.controlChars' }), price: price.optional(), effectiveFrom: z.iso.datetime({ offset: true }).optional() }).strict(),
+    input: z.object({ id: gradeId, name: displayName(30), price: price.optional(), effectiveFrom: z.iso.datetime({ offset: true }).optional() }).strict(),
     output: setupView,
   }),
   'fuel.setPump': method({ summary: 'A pump with its nozzles and per-order limit (manager).', access: 'manager', input: pumpSetup.strict(), output: setupView }),

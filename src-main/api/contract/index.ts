@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { mergeContracts, type MethodSpec } from './define';
 import { staffContract } from './staff';
-import { systemContract } from './system';
+import { diskStatus, systemContract } from './system';
 import { devicesContract, deviceStatus } from './devices';
 import { lockersContract } from './lockers';
 import { fuelContract, fuelOrder } from './fuel';
@@ -43,6 +43,7 @@ export const events = {
   'lockers.changed': z.object({ at: z.string() }),
   'sync.status': z.object({ online: z.boolean(), backlog: z.number().int() }),
   'fuel.order': fuelOrder,
+  'system.disk': diskStatus,
 };
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -45,7 +45,16 @@ export const staffContract = {
     access: 'manager',
     input: z.object({ limit: z.number().int().min(1).max(500) }).strict(),
     output: z.array(
-      z.object({ at: z.string(), staffName: z.string().nullable(), action: z.string(), outcome: z.string(), detail: z.record(z.string(), z.unknown()) }),
+      z.object({
+        at: z.string(),
+        staffName: z.string().nullable(),
+        action: z.string(),
+        outcome: z.string(),
+        detail: z.record(z.string(), z.unknown()),
+        /** Identical records close together are one row with a count. */
+        repeats: z.number().int().positive(),
+        lastAt: z.string().nullable(),
+      }),
     ),
   }),
 };

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { method } from './define';
-import { noInput, personName } from './common';
+import { noInput, personName, timeZone } from './common';
 
 export const storeSettings = z.object({
   storeName: z.string(),
@@ -10,7 +10,15 @@ export const storeSettings = z.object({
   terminalName: z.string(),
 });
 
+export const diskStatus = z.object({ freeBytes: z.number().nullable(), lowBytes: z.number(), low: z.boolean() });
+
 export const systemContract = {
+  'system.disk': method({
+    summary: 'Free space on the data disk, and whether it is low (the manager is warned in the status bar).',
+    access: 'manager',
+    input: noInput,
+    output: diskStatus,
+  }),
   'system.info': method({
     summary: 'Version, host kind, store and terminal, for the status bar.',
     access: 'public',
@@ -32,7 +40,7 @@ export const systemContract = {
         storeName: personName.optional(),
         terminalName: personName.optional(),
         locale: z.enum(['zh-CN', 'en']).optional(),
-        timeZone: z.string().min(1).max(64).optional(),
+        timeZone: timeZone.optional(),
       })
       .strict(),
     output: storeSettings,

@@ -7,6 +7,7 @@ export function systemHandlers(s: Services) {
     return { storeName: v.store.name, currency: v.store.currency, timeZone: v.store.timeZone, locale: v.store.locale, terminalName: v.terminal.name };
   };
   return {
+    'system.disk': async () => s.disk.status(),
     'system.info': async () => {
       const v = s.settings.get();
       return { version: s.config.version, host: s.config.host, storeId: v.store.id, terminalId: v.terminal.id, demo: s.config.demo, settings: storeSettings() };

@@ -28,6 +28,8 @@ async function main(): Promise<void> {
       version: APP_VERSION,
       demo: args.demo,
       logger: createLogger(args.dataDir, { echo: true }),
+      // POS_LOW_DISK_BYTES moves the free-space warning's threshold (tests; a store with a small disk).
+      ...(Number(process.env.POS_LOW_DISK_BYTES) > 0 ? { lowDiskBytes: Number(process.env.POS_LOW_DISK_BYTES) } : {}),
       ...(emulators ? { devices: emulators.services } : {}),
     });
   } catch (e) {
@@ -58,6 +60,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  // Test harnesses start the host with a pipe on stdin: when their process ends, so does the host.
+  if (process.env.POS_EXIT_WITH_PARENT === '1') {
+    process.stdin.on('end', () => void stop());
+    process.stdin.on('error', () => void stop());
+    process.stdin.resume();
+  }
 }
 
 main().catch((e: unknown) => {

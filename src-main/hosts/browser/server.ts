@@ -27,6 +27,7 @@ export async function startBrowserHost(options: { services: Services; rendererDi
   const dispatch = createDispatcher(services);
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
   let origins: string[] = [];
+  let hosts: string[] = [];
 
   const tokenOk = (given: unknown): boolean => {
     if (typeof given !== 'string') return false;
@@ -34,6 +35,15 @@ export async function startBrowserHost(options: { services: Services; rendererDi
     const b = Buffer.from(token);
     return a.length === b.length && timingSafeEqual(a, b);
   };
+
+  // DNS rebinding: a foreign site whose name resolves to 127.0.0.1 reaches this port with its own
+  // name in Host. Only our loopback names are served (the bridge also checks Origin and token).
+  app.addHook('onRequest', async (req, reply) => {
+    if (!hosts.includes((req.headers.host ?? '').toLowerCase())) {
+      services.log.warn({ host: req.headers.host }, 'request refused: foreign Host header');
+      return reply.code(421).type('text/plain').send('Misdirected request');
+    }
+  });
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -65,6 +75,7 @@ export async function startBrowserHost(options: { services: Services; rendererDi
         const connection = new Connection(services, dispatch, (frame) => {
           if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
         });
+        // receive() answers every frame and never throws.
         socket.on('message', (data) => void connection.receive(data.toString()));
         socket.on('close', () => connection.close());
       },
@@ -74,7 +85,8 @@ export async function startBrowserHost(options: { services: Services; rendererDi
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+  hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  origins = hosts.map((h) => `http://${h}`);
   const url = `http://127.0.0.1:${port}/`;
   return { url, openUrl: `${url}#token=${token}`, port, token, close: () => app.close() };
 }

@@ -4,7 +4,11 @@ import { PosError } from '../../domain/errors';
 import { StaffEntity, type StaffRole, type StaffRow } from '../../ledger/entities/staff';
 import type { SettingsStore } from '../../ops/settings-file';
 import type { AuditTrail } from '../audit/audit-trail';
+import { silentLogger, type Logger } from '../../ops/logging';
 import { hashPin, verifyPin } from './pin-hash';
+import { lockDuration, MAX_WRONG_PINS, SignInGuards } from './sign-in-guard';
+
+export { LOCK_MS, MAX_WRONG_PINS } from './sign-in-guard';
 
 export interface StaffInfo {
   id: string;
@@ -12,21 +16,22 @@ export interface StaffInfo {
   role: StaffRole;
 }
 
-/** After this many wrong PINs in a row a staff member must wait LOCK_MS. */
-export const MAX_WRONG_PINS = 5;
-export const LOCK_MS = 60_000;
-
 const info = (r: StaffRow): StaffInfo => ({ id: r.id, name: r.name, role: r.role });
 
 export class StaffService {
-  private readonly wrongPins = new Map<string, { count: number; lockedUntil: number }>();
+  private readonly guards: SignInGuards;
+  /** The tail of each staff member's queue of sign-in attempts: one at a time per person. */
+  private readonly attempts = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly settings: SettingsStore,
     private readonly audit: AuditTrail,
     private readonly now: () => Date,
-  ) {}
+    log: Logger = silentLogger(),
+  ) {
+    this.guards = new SignInGuards(dataSource, log);
+  }
 
   private get repo() {
     return this.dataSource.getRepository(StaffEntity);
@@ -58,23 +63,50 @@ export class StaffService {
     return rows.map(info);
   }
 
-  async signIn(staffId: string, pin: string): Promise<StaffInfo> {
+  /**
+   * Checks a PIN. Attempts for one staff member run one at a time, and each is counted (and
+   * saved) before the PIN is hashed, so a burst of concurrent guesses, or a crash in the middle
+   * of one, gets no more than MAX_WRONG_PINS tries before the lockout.
+   */
+  signIn(staffId: string, pin: string): Promise<StaffInfo> {
+    const previous = this.attempts.get(staffId) ?? Promise.resolve();
+    const attempt = previous.then(() => this.tryPin(staffId, pin));
+    const tail = attempt.catch(() => undefined);
+    this.attempts.set(staffId, tail);
+    void tail.then(() => {
+      if (this.attempts.get(staffId) === tail) this.attempts.delete(staffId);
+    });
+    return attempt;
+  }
+
+  private async tryPin(staffId: string, pin: string): Promise<StaffInfo> {
     const row = await this.repo.findOneBy({ id: staffId, active: true });
     if (!row) throw new PosError('NOT_FOUND', { what: 'staff' });
+    const state = await this.guards.read(staffId);
     const now = this.now().getTime();
-    const state = this.wrongPins.get(staffId);
-    if (state && state.lockedUntil > now) {
+    // Attempts left unfinished by a crash count as wrong ones.
+    if (state.lockedUntil <= now && state.failures >= MAX_WRONG_PINS) {
+      state.lockedUntil = now + lockDuration(state.lockouts++);
+      state.failures = 0;
+      await this.guards.write(staffId, state);
+    }
+    if (state.lockedUntil > now) {
       await this.audit.record('staff.signIn', 'refused', staffId, { reason: 'locked' });
       throw new PosError('SIGN_IN_LOCKED', { seconds: Math.ceil((state.lockedUntil - now) / 1000) });
     }
+    state.failures += 1;
+    await this.guards.write(staffId, state);
     if (!(await verifyPin(pin, row.pinHash))) {
-      const count = (state?.count ?? 0) + 1;
-      const locked = count >= MAX_WRONG_PINS;
-      this.wrongPins.set(staffId, { count: locked ? 0 : count, lockedUntil: locked ? now + LOCK_MS : 0 });
-      await this.audit.record('staff.signIn', 'refused', staffId, { reason: 'wrong-pin', attempt: count });
+      const attempt = state.failures;
+      if (state.failures >= MAX_WRONG_PINS) {
+        state.lockedUntil = this.now().getTime() + lockDuration(state.lockouts++);
+        state.failures = 0;
+        await this.guards.write(staffId, state);
+      }
+      await this.audit.record('staff.signIn', 'refused', staffId, { reason: 'wrong-pin', attempt });
       throw new PosError('PIN_INCORRECT');
     }
-    this.wrongPins.delete(staffId);
+    await this.guards.write(staffId, { failures: 0, lockouts: 0, lockedUntil: 0 });
     await this.audit.record('staff.signIn', 'ok', staffId);
     return info(row);
   }

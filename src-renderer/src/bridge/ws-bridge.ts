@@ -3,7 +3,10 @@ import type { CallResult, PosBridge, PosErrorData } from '../../../src-main/api/
 const CALL_TIMEOUT_MS = 30_000;
 const TOKEN_KEY = 'pos.bridgeToken';
 
-type ServerFrame = { type: 'result'; id: number; result: CallResult } | { type: 'event'; event: string; payload: unknown };
+type ServerFrame =
+  | { type: 'result'; id: number; result: CallResult }
+  | { type: 'event'; event: string; payload: unknown }
+  | { type: 'error'; id: unknown; error: PosErrorData };
 
 function localError(code: 'TIMEOUT' | 'DISCONNECTED'): PosErrorData {
   const messages = {
@@ -51,6 +54,8 @@ export function createWebSocketBridge(token: string, onConnection: (state: 'open
     socket.addEventListener('message', (msg) => {
       const frame = JSON.parse(String(msg.data)) as ServerFrame;
       if (frame.type === 'event') return emit(frame.event, frame.payload);
+      // A protocol error answers a frame this client never sends (it only sends well-formed calls).
+      if (frame.type !== 'result') return;
       const call = pending.get(frame.id);
       if (!call) return;
       clearTimeout(call.timer);

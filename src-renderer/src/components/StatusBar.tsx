@@ -1,5 +1,5 @@
 import { Badge, Group, Text } from '@mantine/core';
-import { IconCloud, IconCloudOff, IconDeviceDesktop, IconPlugConnected } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCloud, IconCloudOff, IconDeviceDesktop, IconPlugConnected } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventPayload } from '../../../src-main/api/contract';
@@ -22,6 +22,13 @@ export function StatusBar() {
     if (staff) pos.devices.status().then((s) => setDevices(s.devices), () => {});
   }, [pos, staff]);
   useEffect(() => subscribe(bridge, 'sync.status', setSync), [bridge]);
+  // Free disk space is the manager's to act on: asked at sign-in, then announced when it changes.
+  const [disk, setDisk] = useState<EventPayload<'system.disk'> | null>(null);
+  const isManager = staff?.role === 'manager';
+  useEffect(() => subscribe(bridge, 'system.disk', setDisk), [bridge]);
+  useEffect(() => {
+    if (isManager) pos.system.disk().then(setDisk, () => {});
+  }, [pos, isManager]);
 
   const inUse = staff ? devices.filter((d) => d.state !== 'disabled') : [];
   return (
@@ -43,6 +50,11 @@ export function StatusBar() {
           {t('status.sync')}: {sync ? `${sync.online ? '✓' : '✗'} ${sync.backlog}` : t('status.syncNotSetUp')}
         </Text>
       </Group>
+      {isManager && disk?.low && (
+        <Badge color="orange" role="alert" leftSection={<IconAlertTriangle size={14} />} data-testid="status-disk-low">
+          {t('status.diskLow', { free: Math.floor((disk.freeBytes ?? 0) / (1024 * 1024)) })}
+        </Badge>
+      )}
       {!connected && (
         <Badge color="red" role="alert">
           {t('status.offline')}

@@ -82,6 +82,7 @@ export const en = {
     offline: 'Connection lost — reconnecting…',
     signOut: 'Sign out',
     demo: 'DEMO',
+    diskLow: 'Disk almost full: {{free}} MB left. Free space now: on a full disk nothing can be sold.',
   },
   fuel: {
     title: 'Fuel release',

@@ -84,6 +84,7 @@ export const zhCN: Messages = {
     offline: '连接已断开，正在重连…',
     signOut: '退出登录',
     demo: '演示',
+    diskLow: '磁盘空间不足：仅剩 {{free}} MB。请尽快清理，磁盘满后将无法收款。',
   },
   fuel: {
     title: '加油放枪',
