@@ -83,6 +83,13 @@ export const en = {
     demo: 'DEMO',
   },
   fuel: {
+    tapPump: 'Tap a pump to sell on it, or a running pump to stop it or print.',
+    due: 'Amount due',
+    offlineNoPay: 'Pump {{pump}} is offline (no answer from the pump controller): paying is not possible until it is back.',
+    confirmTitle: 'Take payment and release the pump?',
+    confirmPay: 'Confirm payment',
+    refundShort: 'refunded {{amount}}',
+    printFailed: 'Not printed: the receipt printer did not answer. The job is queued for reprint.',
     title: 'Fuel release',
     sell: 'Sell fuel',
     settings: 'Station settings',
@@ -121,7 +128,7 @@ export const en = {
     printReceipt: 'Print final receipt',
     printed: 'Printed.',
     completed: 'Done: {{litres}} L for {{amount}}.',
-    refunded: 'Tank full early: {{litres}} L for {{charged}}. Refunded {{refund}} to {{tender}}.',
+    refunded: 'Ended early: {{litres}} L for {{charged}}. Refunded {{refund}} to {{tender}}.',
     today: "Today's fuel orders",
     none: 'No fuel orders yet today.',
     time: 'Time',
@@ -222,7 +229,7 @@ export const en = {
     demoSpare: 'Demo: tap spare wristband {{n}}',
     demoUid: 'Wristband UID {{uid}}',
   },
-  common: { back: 'Back', save: 'Save', cancel: 'Cancel', error: 'Error' },
+  common: { confirmTitle: 'Please confirm', confirm: 'Confirm', back: 'Back', save: 'Save', cancel: 'Cancel', error: 'Error' },
 };
 
 export type Messages = typeof en;
