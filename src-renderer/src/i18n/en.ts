@@ -166,6 +166,16 @@ export const en = {
     },
   },
   lockers: {
+    gridTitle: 'Lockers',
+    gridHint: 'Tap a wristband on the reader, type it, or tap an occupied locker (blue).',
+    leftNow: 'Can still spend {{left}} (wristband {{wristband}}, party {{party}}).',
+    removeItem: 'Remove {{name}}',
+    discard: 'Discard',
+    bindSummary_one: '{{count}} wristband · {{customer}}',
+    bindSummary_other: '{{count}} wristbands · {{customer}}',
+    exact: 'Exact',
+    approveVoid: 'Void a charge of {{amount}}',
+    approvePartial: 'Settle lockers {{lockers}} alone: {{amount}}',
     title: 'Locker wristbands',
     tabs: { bind: 'Bind', charge: 'Venue charge', checkout: 'Checkout' },
     tapHint: 'Tap a wristband on the reader, or type a locker number.',
@@ -229,7 +239,7 @@ export const en = {
     demoSpare: 'Demo: tap spare wristband {{n}}',
     demoUid: 'Wristband UID {{uid}}',
   },
-  common: { confirmTitle: 'Please confirm', confirm: 'Confirm', back: 'Back', save: 'Save', cancel: 'Cancel', error: 'Error' },
+  common: { lv: '{{label}}: {{value}}', confirmTitle: 'Please confirm', confirm: 'Confirm', back: 'Back', save: 'Save', cancel: 'Cancel', error: 'Error' },
 };
 
 export type Messages = typeof en;

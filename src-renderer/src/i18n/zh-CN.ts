@@ -168,6 +168,16 @@ export const zhCN: Messages = {
     },
   },
   lockers: {
+    gridTitle: '柜号一览',
+    gridHint: '在读卡器上刷手牌、输入手牌，或点选使用中的柜号（蓝色）。',
+    leftNow: '还可消费 {{left}}（手牌 {{wristband}}，全组 {{party}}）。',
+    removeItem: '移除 {{name}}',
+    discard: '清空',
+    bindSummary_one: '{{count}} 个手牌 · {{customer}}',
+    bindSummary_other: '{{count}} 个手牌 · {{customer}}',
+    exact: '收齐',
+    approveVoid: '撤销一笔消费 {{amount}}',
+    approvePartial: '单独结算 {{lockers}} 号柜：{{amount}}',
     title: '手牌消费',
     tabs: { bind: '绑定手牌', charge: '场内消费', checkout: '结账' },
     tapHint: '请在读卡器上刷手牌，或输入柜号。',
@@ -231,5 +241,5 @@ export const zhCN: Messages = {
     demoSpare: '演示：刷备用手牌 {{n}}',
     demoUid: '手牌卡号 {{uid}}',
   },
-  common: { confirmTitle: '请确认', confirm: '确认', back: '返回', save: '保存', cancel: '取消', error: '错误' },
+  common: { lv: '{{label}}：{{value}}', confirmTitle: '请确认', confirm: '确认', back: '返回', save: '保存', cancel: '取消', error: '错误' },
 };

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Smallest comfortable touch target (WCAG 2.5.5 / Apple HIG): 44 × 44 CSS px. */
@@ -72,7 +73,7 @@ export async function smallTargets(page: Page): Promise<string[]> {
       'input:not([type=hidden]):not([type=checkbox]):not([type=radio])',
     ];
     const out: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>(selectors.join(','))) {
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>(selectors.join(',')))) {
       if (el.closest('[data-testid="demo-tap"]')) continue; // the demo's stand-in for a card reader
       const r = el.getBoundingClientRect();
       const style = getComputedStyle(el);
