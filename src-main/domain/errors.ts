@@ -13,6 +13,7 @@ const MESSAGES = {
   NOT_FOUND: { en: '{what} was not found.', 'zh-CN': '未找到{what}。' },
   FORBIDDEN: { en: 'Only a manager may do this.', 'zh-CN': '只有店长可以执行此操作。' },
   NOT_SIGNED_IN: { en: 'Please sign in first.', 'zh-CN': '请先登录。' },
+  RESUME_EXPIRED: { en: 'The session on this screen has ended. Please sign in again.', 'zh-CN': '本屏幕的登录已失效，请重新登录。' },
   PIN_INCORRECT: { en: 'Wrong PIN. Please try again.', 'zh-CN': '密码错误，请重试。' },
   SIGN_IN_LOCKED: {
     en: 'Too many wrong PINs. Try again in {seconds} s.',
