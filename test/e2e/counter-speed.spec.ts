@@ -108,5 +108,31 @@ for (const viewport of VIEWPORTS) {
       await expect(lockers.status).toContainText('合计 ¥409.00，找零 ¥11.00');
       expect({ taps: count.taps, keys: count.keys }).toEqual({ taps: 5, keys: 6 });
     });
+
+    test('lockers: a party paying cash with the next banknote checks out in 4 taps, no keys', async ({ page }) => {
+      const lockers = new LockerPage(page);
+      await lockers.open();
+      await lockers.bindParty([104, 105], '13800138000', '300', '600');
+      await expect(lockers.status).toContainText('104, 105');
+      await lockers.charge(104, '餐厅', { items: ['牛肉面'] });
+      await expect(lockers.status).toContainText('已记入 ¥38.00');
+      await lockers.charge(105, '商店', { items: ['洗发水'] });
+      await expect(lockers.status).toContainText('已记入 ¥25.00');
+      await lockers.tab('结账');
+      await page.evaluate(() => window.scrollTo(0, 0));
+
+      const count = new TapCounter(page);
+      await count.reader(() => lockers.tap(105), 'wristband 105');
+      await expect(page.getByTestId('checkout-total')).toHaveText('¥63.00');
+      // ¥63.00 due: the next banknotes are ¥100.00 (next ¥50 and next ¥100 coincide).
+      await expect(page.getByTestId('cash-notes').getByRole('button')).toHaveText(['现金 ¥100.00']);
+      await count.tap(page.getByTestId('cash-notes').getByRole('button', { name: '现金 ¥100.00' }), 'cash ¥100');
+      await expect(page.getByTestId('checkout-change')).toHaveText('¥37.00');
+      await expectOnScreen(page, page.getByTestId('checkout-change'), 'change');
+      await count.tap(page.getByRole('button', { name: '结账 ¥63.00' }), 'check out');
+      await count.tap(page.getByRole('dialog').getByRole('button', { name: '确认' }), 'confirm');
+      await expect(lockers.status).toContainText('合计 ¥63.00，找零 ¥37.00');
+      expect({ taps: count.taps, keys: count.keys }).toEqual({ taps: 4, keys: 0 });
+    });
   });
 }

@@ -166,6 +166,7 @@ export const en = {
     },
   },
   lockers: {
+    cashNote: 'Cash {{amount}}',
     gridTitle: 'Lockers',
     gridHint: 'Tap a wristband on the reader, type it, or tap an occupied locker (blue).',
     leftNow: 'Can still spend {{left}} (wristband {{wristband}}, party {{party}}).',

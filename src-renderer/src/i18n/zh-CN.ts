@@ -168,6 +168,7 @@ export const zhCN: Messages = {
     },
   },
   lockers: {
+    cashNote: '现金 {{amount}}',
     gridTitle: '柜号一览',
     gridHint: '在读卡器上刷手牌、输入手牌，或点选使用中的柜号（蓝色）。',
     leftNow: '还可消费 {{left}}（手牌 {{wristband}}，全组 {{party}}）。',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { usePos } from '../../app/pos-context';
 import { useDraft } from '../../app/drafts';
 import { PosApiError, subscribe } from '../../bridge/client';
+import type { MethodOutput } from '../../../../src-main/api/contract';
 import { ActionBar } from '../../components/ActionBar';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LockerGrid } from './LockerGrid';
@@ -13,7 +14,14 @@ import { ApprovalModal, ConfirmModal, useCommandId, useMoney, type Overview, typ
 
 const METHODS = ['cash', 'bank_card', 'mobile', 'stored_value'] as const;
 type Method = (typeof METHODS)[number];
+type PaymentQuote = MethodOutput<'payments.quote'>;
 const NO_TENDERS: Record<Method, string> = { cash: '', bank_card: '', mobile: '', stored_value: '' };
+
+/** Cash a customer is likely to hand over: the next ¥50 and ¥100 above what is due in cash. */
+function nextBanknotes(minor: number): number[] {
+  const up = (step: number) => Math.floor(minor / step) * step + step;
+  return [...new Set([up(5000), up(10000)])];
+}
 
 /** Minor units as the plain yuan a cashier would type ("109.00"), with integers only. */
 const plain = (minor: number) => `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
@@ -90,10 +98,25 @@ export function CheckoutPanel({ overview, onChanged }: { overview: Overview; onC
   const due = active.filter((w) => selected.includes(w.locker)).reduce((s, w) => s + w.subtotal, 0);
   const amounts = METHODS.map((m) => [m, paid[m].trim() === '' ? 0 : money.parse(paid[m])] as const);
   const bad = amounts.some(([, a]) => a === null);
-  const received = amounts.reduce((s, [, a]) => s + (a ?? 0), 0);
-  const nonCash = amounts.filter(([m]) => m !== 'cash').reduce((s, [, a]) => s + (a ?? 0), 0);
-  const change = received > due && nonCash <= due ? received - due : 0;
-  const ready = !!party && !bad && received >= due && selected.length > 0;
+  const tenders = amounts.filter(([, a]) => (a ?? 0) > 0).map(([method, a]) => ({ method, amount: a! }));
+  // Due, change and what is missing come from main's one payments rule (payments.quote), never from here.
+  const quoteKey = party && !bad ? JSON.stringify({ total: due, tenders }) : null;
+  const [quoted, setQuoted] = useState<{ key: string; quote: PaymentQuote } | null>(null);
+  useEffect(() => {
+    if (!quoteKey) return;
+    let stale = false;
+    pos.payments.quote(JSON.parse(quoteKey) as { total: number; tenders: typeof tenders }).then((q) => !stale && setQuoted({ key: quoteKey, quote: q }), () => {});
+    return () => {
+      stale = true;
+    };
+  }, [pos, quoteKey]);
+  const quote = quoted && quoted.key === quoteKey ? quoted.quote : null;
+  const change = quote?.change ?? 0;
+  const short = quote ? quote.short : due;
+  const ready = !!quote && quote.problem === null && selected.length > 0;
+  /** What is still to pay once the other tenders are counted: what "exact" puts in a method's field. */
+  const exactFor = (m: Method) => short + (amounts.find(([x]) => x === m)?.[1] ?? 0);
+  const cashNeeded = exactFor('cash');
   const ask = () => {
     if (!ready) return;
     setError(null);
@@ -110,7 +133,7 @@ export function CheckoutPanel({ overview, onChanged }: { overview: Overview; onC
         commandId: command.get(),
         wristband: ref.trim(),
         ...(selected.length < active.length ? { lockers: selected } : {}),
-        tenders: amounts.filter(([, a]) => (a ?? 0) > 0).map(([method, a]) => ({ method, amount: a! })),
+        tenders,
         ...(withApproval ? { approval: withApproval } : {}),
       });
       command.done();
@@ -211,13 +234,22 @@ export function CheckoutPanel({ overview, onChanged }: { overview: Overview; onC
                     style={{ flex: 1 }}
                     error={paid[m].trim() !== '' && money.parse(paid[m]) === null ? t('lockers.badAmount') : null}
                   />
-                  {party && due > received && (
-                    <Button variant="light" size="md" onClick={() => setPaid(m, plain(due - (received - (amounts.find(([x]) => x === m)?.[1] ?? 0))))} data-testid={`exact-${m}`}>
+                  {party && short > 0 && (
+                    <Button variant="light" size="md" onClick={() => setPaid(m, plain(exactFor(m)))} data-testid={`exact-${m}`}>
                       {t('lockers.exact')}
                     </Button>
                   )}
                 </Group>
               ))}
+              {party && short > 0 && (
+                <Group gap="xs" grow data-testid="cash-notes">
+                  {nextBanknotes(cashNeeded).map((note) => (
+                    <Button key={note} variant="light" color="teal" size="md" onClick={() => setPaid('cash', plain(note))}>
+                      {t('lockers.cashNote', { amount: money.format(note) })}
+                    </Button>
+                  ))}
+                </Group>
+              )}
             </Stack>
           </Card>
         </Grid.Col>
@@ -256,7 +288,7 @@ export function CheckoutPanel({ overview, onChanged }: { overview: Overview; onC
               {t('lockers.due')}
             </Text>
             <Text size="lg" fw={600} data-testid="checkout-due">
-              {money.format(Math.max(0, due - received))}
+              {money.format(short)}
             </Text>
           </Stack>
           <Stack gap={0}>
