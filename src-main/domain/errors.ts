@@ -53,6 +53,7 @@ const MESSAGES = {
     'zh-CN': '{locker} 号柜已被未结账的客人使用（客人 {customer}，{since} 起）。',
   },
   LOCKER_NOT_BOUND: { en: 'Locker {locker} is not bound to an open party.', 'zh-CN': '{locker} 号柜未绑定到未结账的客人。' },
+  LOCKER_SETTLED: { en: 'Locker {locker} was already settled at {terminal} at {at}.', 'zh-CN': '{locker} 号柜已于 {at} 在 {terminal} 结账。' },
   LOCKER_WRISTBAND_LOST: {
     en: 'Wristband {ref} was reported lost and is blocked. Use its replacement.',
     'zh-CN': '手牌 {ref} 已挂失并冻结，请使用补发的手牌。',

@@ -129,4 +129,43 @@ test.describe('two counters', () => {
     for (const n of [110, 111]) await expect(spaLockers.lockerBadge(n)).toHaveAttribute('data-state', 'occupied');
     await spa.close();
   });
+
+  test('a party settled at one counter leaves the checkout of the other counter at once, saying where and when', async ({ counter, page, browser, host }) => {
+    await counter.signInByTouch('李娜 Li Na', '1111');
+    const desk = new LockerPage(page);
+    await desk.open();
+    await desk.bindParty([112, 113], '13900139000', '300', '600');
+    await expect(desk.status).toContainText('112, 113');
+    await desk.charge(112, '商店', { amount: '20' });
+    await expect(desk.status).toContainText('已记入 ¥20.00');
+
+    // The spa counter has the party open at checkout, with cash typed in.
+    const spa = await browser.newPage();
+    await spa.goto(host.openUrl);
+    await spa.getByRole('button', { name: '张伟 Zhang Wei' }).click();
+    await spa.keyboard.type('2222');
+    await spa.keyboard.press('Enter');
+    const spaLockers = new LockerPage(spa);
+    await spaLockers.open();
+    await spaLockers.tab('结账');
+    await spaLockers.tap(113);
+    await expect(spa.getByTestId('checkout-party')).toContainText('手牌 112');
+    await spa.getByLabel('现金').fill('20');
+
+    // The front desk settles it first.
+    // (Typed, not tapped: the demo's one emulated reader would tap at both screens.)
+    await desk.tab('结账');
+    await page.getByLabel('手牌', { exact: true }).fill('112');
+    await page.getByRole('button', { name: '查看同组' }).click();
+    await page.getByLabel('现金').fill('20');
+    await page.getByRole('button', { name: '结账 ¥20.00' }).click();
+    await desk.confirm();
+    await expect(desk.status).toContainText('112, 113 号柜已结账');
+
+    // The spa counter follows without a tap: the party is gone, with the reason.
+    await expect(spa.getByTestId('checkout-party')).toHaveCount(0);
+    await expect(spaLockers.alert).toContainText(/^.*113 号柜已于 \d\d:\d\d 在 Counter 1 结账。/);
+    await expect(spa.getByLabel('现金')).toHaveValue('');
+    await spa.close();
+  });
 });

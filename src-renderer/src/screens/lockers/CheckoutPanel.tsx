@@ -62,9 +62,11 @@ export function CheckoutPanel({ overview, onChanged }: { overview: Overview; onC
       } catch (e) {
         setFound(null);
         setError(e);
+        // Settled at another counter meanwhile: what was typed for it here is dropped too.
+        if (e instanceof PosApiError && e.code === 'LOCKER_SETTLED') clearDraft();
       }
     },
-    [pos, show],
+    [pos, show, clearDraft],
   );
 
   // A party kept as a draft (reload, crash) is shown again as it is now; one settled meanwhile is dropped.
