@@ -6,7 +6,8 @@
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
-type Params = Record<string, string | number>;
+/** A param is the same in both languages (a number, a locker, an amount) or named per language (a device, a thing). */
+type Params = Record<string, string | number | Record<Locale, string>>;
 
 const MESSAGES = {
   INVALID_INPUT: { en: 'Please check the highlighted fields.', 'zh-CN': '请检查标出的输入项。' },
@@ -137,13 +138,17 @@ export interface PosErrorData {
   fields?: FieldIssue[];
 }
 
-function fill(template: string, params: Params): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+function fill(template: string, params: Params, locale: Locale): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => {
+    if (!(k in params)) return m;
+    const v = params[k]!;
+    return typeof v === 'object' ? v[locale] : String(v);
+  });
 }
 
 export function localize(code: ErrorCode, params: Params = {}): Record<Locale, string> {
   const m = MESSAGES[code];
-  return { en: fill(m.en, params), 'zh-CN': fill(m['zh-CN'], params) };
+  return { en: fill(m.en, params, 'en'), 'zh-CN': fill(m['zh-CN'], params, 'zh-CN') };
 }
 
 export class PosError extends Error {

@@ -240,7 +240,7 @@ export const en = {
     demoSpare: 'Demo: tap spare wristband {{n}}',
     demoUid: 'Wristband UID {{uid}}',
   },
-  common: { lv: '{{label}}: {{value}}', confirmTitle: 'Please confirm', confirm: 'Confirm', back: 'Back', save: 'Save', cancel: 'Cancel', error: 'Error' },
+  common: { lv: '{{label}}: {{value}}', labelColon: '{{label}}:', confirmTitle: 'Please confirm', confirm: 'Confirm', back: 'Back', save: 'Save', cancel: 'Cancel', error: 'Error' },
 };
 
 export type Messages = typeof en;

@@ -242,5 +242,5 @@ export const zhCN: Messages = {
     demoSpare: '演示：刷备用手牌 {{n}}',
     demoUid: '手牌卡号 {{uid}}',
   },
-  common: { lv: '{{label}}：{{value}}', confirmTitle: '请确认', confirm: '确认', back: '返回', save: '保存', cancel: '取消', error: '错误' },
+  common: { lv: '{{label}}：{{value}}', labelColon: '{{label}}：', confirmTitle: '请确认', confirm: '确认', back: '返回', save: '保存', cancel: '取消', error: '错误' },
 };

@@ -277,7 +277,7 @@ export function SellFuel() {
             ? [
                 `${t('fuel.pump', { n: quote.pump })} · ${quote.gradeName}`,
                 t('fuel.quoteLine', { amount: money(quote.amount), litres: formatLitres(quote.volume), grade: quote.gradeName, price: money(quote.price) }),
-                `${t('fuel.tender')}: ${t(`fuel.tenders.${tender}`)}`,
+                t('common.lv', { label: t('fuel.tender'), value: t(`fuel.tenders.${tender}`) }),
               ]
             : []
         }

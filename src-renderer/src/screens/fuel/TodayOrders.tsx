@@ -4,12 +4,13 @@ import type { FuelOrder } from '../../../../src-main/api/contract/fuel';
 import { usePos } from '../../app/pos-context';
 import { formatLitres } from './format';
 import { STATE_COLORS } from './OrderPanel';
+import { formatTime } from '../../format/time';
 
 /** Today's fuel orders, newest first; a tap (or Enter) opens the order's actions: stop, print. */
 export function TodayOrders({ orders, money, openId, onOpen }: { orders: FuelOrder[]; money(minor: number): string; openId: string | null; onOpen(id: string): void }) {
   const { t, i18n } = useTranslation();
   const { info } = usePos();
-  const time = (iso: string) => new Intl.DateTimeFormat(i18n.language, { timeZone: info.settings.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  const time = (iso: string) => formatTime(iso, i18n.language, info.settings.timeZone);
 
   return (
     <Card withBorder radius="lg" p="sm">

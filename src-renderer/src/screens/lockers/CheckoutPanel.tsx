@@ -11,6 +11,7 @@ import { LockerGrid } from './LockerGrid';
 import { PartyTools } from './PartyTools';
 import { type Approval } from './ApprovalModal';
 import { ApprovalModal, ConfirmModal, useCommandId, useMoney, type Overview, type PartyLookup, useCardTap } from './shared';
+import { formatTime } from '../../format/time';
 
 const METHODS = ['cash', 'bank_card', 'mobile', 'stored_value'] as const;
 type Method = (typeof METHODS)[number];
@@ -341,7 +342,7 @@ function WristbandRows({ w, partyLeft, checked, toggle, onVoid }: { w: PartyLook
   const { info } = usePos();
   const money = useMoney();
   const shown = w.charges.filter((c) => c.status !== 'settled');
-  const time = (iso: string) => new Intl.DateTimeFormat(i18n.language, { timeZone: info.settings.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  const time = (iso: string) => formatTime(iso, i18n.language, info.settings.timeZone);
   return (
     <>
       <Table.Tr bg="gray.1">
