@@ -6,13 +6,15 @@
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
-type Params = Record<string, string | number>;
+/** A param is the same in both languages (a number, a locker, an amount) or named per language (a device, a thing). */
+type Params = Record<string, string | number | Record<Locale, string>>;
 
 const MESSAGES = {
   INVALID_INPUT: { en: 'Please check the highlighted fields.', 'zh-CN': '请检查标出的输入项。' },
   NOT_FOUND: { en: '{what} was not found.', 'zh-CN': '未找到{what}。' },
   FORBIDDEN: { en: 'Only a manager may do this.', 'zh-CN': '只有店长可以执行此操作。' },
   NOT_SIGNED_IN: { en: 'Please sign in first.', 'zh-CN': '请先登录。' },
+  RESUME_EXPIRED: { en: 'The session on this screen has ended. Please sign in again.', 'zh-CN': '本屏幕的登录已失效，请重新登录。' },
   PIN_INCORRECT: { en: 'Wrong PIN. Please try again.', 'zh-CN': '密码错误，请重试。' },
   SIGN_IN_LOCKED: {
     en: 'Too many wrong PINs. Try again in {seconds} s.',
@@ -52,6 +54,7 @@ const MESSAGES = {
     'zh-CN': '{locker} 号柜已被未结账的客人使用（客人 {customer}，{since} 起）。',
   },
   LOCKER_NOT_BOUND: { en: 'Locker {locker} is not bound to an open party.', 'zh-CN': '{locker} 号柜未绑定到未结账的客人。' },
+  LOCKER_SETTLED: { en: 'Locker {locker} was already settled at {terminal} at {at}.', 'zh-CN': '{locker} 号柜已于 {at} 在 {terminal} 结账。' },
   LOCKER_WRISTBAND_LOST: {
     en: 'Wristband {ref} was reported lost and is blocked. Use its replacement.',
     'zh-CN': '手牌 {ref} 已挂失并冻结，请使用补发的手牌。',
@@ -151,13 +154,17 @@ export interface PosErrorData {
   fields?: FieldIssue[];
 }
 
-function fill(template: string, params: Params): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+function fill(template: string, params: Params, locale: Locale): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => {
+    if (!(k in params)) return m;
+    const v = params[k]!;
+    return typeof v === 'object' ? v[locale] : String(v);
+  });
 }
 
 export function localize(code: ErrorCode, params: Params = {}): Record<Locale, string> {
   const m = MESSAGES[code];
-  return { en: fill(m.en, params), 'zh-CN': fill(m['zh-CN'], params) };
+  return { en: fill(m.en, params, 'en'), 'zh-CN': fill(m['zh-CN'], params, 'zh-CN') };
 }
 
 export class PosError extends Error {

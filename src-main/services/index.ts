@@ -9,6 +9,7 @@ import { AuditTrail } from './audit/audit-trail';
 import { seedDemo } from './demo';
 import { EventBus } from './events';
 import { StaffService } from './staff/staff-service';
+import { SessionResume } from './staff/session-resume';
 import { DeviceService, type DemoDeviceHooks } from './devices/device-service';
 import { LockerService } from './lockers';
 import { FuelService } from './fuel/fuel-service';
@@ -56,6 +57,8 @@ export interface Services {
   staff: StaffService;
   commands: CommandPath;
   payments: PaymentsService;
+  /** Resume tokens: a window reloaded keeps its cashier signed in (never by PIN). */
+  resume: SessionResume;
   lockers: LockerService;
   fuel: FuelService;
   disk: DiskWatch;
@@ -126,6 +129,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       staff,
       commands,
       payments,
+      resume: new SessionResume(now),
       lockers,
       fuel,
       disk,

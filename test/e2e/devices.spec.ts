@@ -17,7 +17,7 @@ test.describe('device settings, as a manager would', () => {
     const devices = new DevicesPage(page);
     await devices.usePrinterAt(printer.address);
     await devices.expectPrinterState('online');
-    await expect(page.getByTestId('status-devices')).toContainText('小票打印机: 在线');
+    await expect(page.getByTestId('status-devices')).toContainText('小票打印机：在线');
 
     await devices.testPrint();
     await expect(page.getByRole('status')).toHaveText('测试小票已打印。');
@@ -31,7 +31,8 @@ test.describe('device settings, as a manager would', () => {
     await printer.stop();
     await devices.expectPrinterState('offline');
     await devices.testPrint();
-    await expect(counter.alert).toContainText('小票打印机 / receipt printer离线');
+    await expect(counter.alert).toContainText('小票打印机离线，请检查连线和电源。');
+    await expect(counter.alert).not.toContainText('receipt printer');
     await expect(page.getByText('未打印成功的小票')).toBeVisible();
     await page.getByRole('button', { name: '重新打印' }).first().waitFor();
 
@@ -68,6 +69,6 @@ test.describe('demo store', () => {
   test('starts on the emulated devices and shows them online in the status bar', async ({ counter, page }) => {
     await counter.signInByTouch('李娜 Li Na', '1111');
     const bar = page.getByTestId('status-devices');
-    for (const name of ['小票打印机', '扫码枪', '读卡器', '油机控制器']) await expect(bar).toContainText(`${name}: 在线`);
+    for (const name of ['小票打印机', '扫码枪', '读卡器', '油机控制器']) await expect(bar).toContainText(`${name}：在线`);
   });
 });

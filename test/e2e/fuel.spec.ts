@@ -75,3 +75,38 @@ test('bad input is refused with a clear message and charges nothing', async ({ p
   expect(replies.map((r) => r.error?.code ?? 'ok')).toEqual(['FUEL_UNKNOWN_PUMP', 'FUEL_GRADE_NOT_ON_PUMP', 'INVALID_INPUT', 'INVALID_INPUT', 'FUEL_OVER_LIMIT', 'ok']);
   expect(replies[5]!.value).toEqual([]); // nothing was charged, no order exists
 });
+
+test('a new order starts clean, Enter asks before paying, and an offline pump cannot be paid', async ({ page, host }) => {
+  const fuel = new FuelPage(page);
+  await fuel.open();
+  await fuel.order(2, '95', 'volume', '10');
+  await page.getByTestId('fuel-tender').getByText(/^(银行卡|Card)$/).click();
+  await fuel.pay();
+  await fuel.expectState('completed');
+  await fuel.newOrder();
+
+  // The next customer starts from nothing: by amount, cash.
+  await page.getByTestId('fuel-pump-1').click();
+  await expect(page.getByTestId('fuel-mode').getByRole('radio', { name: /按金额|By amount/ })).toBeChecked();
+  await expect(page.getByTestId('fuel-tender').getByRole('radio', { name: /现金|Cash/ })).toBeChecked();
+
+  // Enter in the quantity field opens the confirmation; closing it moves no money.
+  await page.getByTestId('fuel-quantity').fill('50');
+  await expect(fuel.quote).toHaveAttribute('data-amount', '5000');
+  await page.getByTestId('fuel-quantity').press('Enter');
+  await expect(fuel.confirmButton).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByTestId('fuel-orders').locator('tbody tr')).toHaveCount(1);
+
+  // The pump controller goes away: the tile says offline, paying is disabled and says why.
+  const [current] = await fuel.rawCalls(host.openUrl, '王芳 Wang Fang', '1234', [['devices.settings', {}]]);
+  const settings = current!.value as { pump: Record<string, unknown> };
+  const [configured] = await fuel.rawCalls(host.openUrl, '王芳 Wang Fang', '1234', [['devices.configure', { ...settings, pump: { ...settings.pump, path: '/dev/pos-no-such-pump' } }]]);
+  expect(configured!.ok).toBe(true);
+  await expect(page.getByTestId('fuel-pump-1')).toHaveAttribute('data-phase', 'offline', { timeout: 15_000 });
+  await expect(page.getByTestId('fuel-pay')).toBeDisabled();
+  await expect(page.getByTestId('fuel-offline')).toContainText(/1 号油枪离线|Pump 1 is offline/);
+  await page.getByTestId('fuel-quantity').press('Enter');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});

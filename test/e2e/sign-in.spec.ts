@@ -53,7 +53,11 @@ test.describe('demo store', () => {
     await counter.expectHome('王芳 Wang Fang');
     await expect(counter.tile('Locker wristbands')).toBeVisible();
     await expect(counter.topBar).toContainText('Wang Fang (Manager)');
+    // A reload keeps the language (and, since issue 12, the signed-in manager).
     await page.reload();
+    await counter.expectHome('王芳 Wang Fang');
+    await expect(counter.tile('Locker wristbands')).toBeVisible();
+    await counter.signOut();
     await expect(page.getByRole('heading', { name: 'Who is at the counter?' })).toBeVisible();
     await counter.switchLanguage('中文');
     await expect(page.getByRole('heading', { name: '请登录收银台' })).toBeVisible();

@@ -34,6 +34,18 @@ export const staffContract = {
     input: noInput,
     output: z.object({ staff: staffInfo.nullable() }),
   }),
+  'staff.resumeToken': method({
+    summary: 'A fresh single-use token that signs this window in again after a reload (never the PIN); replaces the previous one.',
+    access: 'staff',
+    input: noInput,
+    output: z.object({ token: z.string(), expiresAt: z.string() }),
+  }),
+  'staff.resume': method({
+    summary: 'After a reload of the same window: trade the resume token for the session it was issued to, and a new token.',
+    access: 'public',
+    input: z.object({ token: z.string().min(20).max(100) }).strict(),
+    output: z.object({ staff: staffInfo, token: z.string(), expiresAt: z.string() }),
+  }),
   'staff.create': method({
     summary: 'Add a cashier or manager (manager only).',
     access: 'manager',

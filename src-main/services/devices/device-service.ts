@@ -15,12 +15,13 @@ const DEVICE_NAMES: Record<DeviceKind, { en: string; zh: string }> = {
 };
 
 /**
- * A device refusal as the API speaks it. Device messages name the device in both
- * languages; the English reason from the adapter goes to the log, not the cashier.
+ * A device refusal as the API speaks it. Device messages name the device in the message's own
+ * language (never "小票打印机 / receipt printer离线"); the English reason from the adapter goes
+ * to the log, not the cashier.
  */
 export function deviceError(e: unknown, device: DeviceKind): unknown {
   if (!(e instanceof DeviceError)) return e;
-  const name = `${DEVICE_NAMES[device].zh} / ${DEVICE_NAMES[device].en}`;
+  const name = { en: DEVICE_NAMES[device].en, 'zh-CN': DEVICE_NAMES[device].zh };
   switch (e.code) {
     case 'DEVICE_OFFLINE':
     case 'DEVICE_DISABLED':
@@ -29,7 +30,7 @@ export function deviceError(e: unknown, device: DeviceKind): unknown {
     case 'DEVICE_REFUSED':
       return new PosError('DEVICE_REFUSED', { device: name, reason: e.message });
     case 'NOT_FOUND':
-      return new PosError('NOT_FOUND', { what: DEVICE_NAMES[device].en });
+      return new PosError('NOT_FOUND', { what: name });
     case 'INVALID_INPUT':
       return new PosError('INVALID_INPUT', {}, [{ path: device, message: { en: e.message, 'zh-CN': e.message } }]);
   }

@@ -79,8 +79,25 @@ export class LockerDesk {
     if (locker.state === 'out_of_service') throw new PosError('LOCKER_OUT_OF_SERVICE', { locker: locker.number });
     const band = this.rows.activeBand.get(locker.number);
     const party = band && this.rows.party.get(band.party_id);
-    if (!band || !party || party.status !== 'open') throw new PosError('LOCKER_NOT_BOUND', { locker: locker.number });
+    if (!band || !party || party.status !== 'open') {
+      // Settled since this screen looked (another counter, another window): say where and when.
+      const settled = !band ? this.lastSettlement(locker.number) : undefined;
+      if (settled) throw new PosError('LOCKER_SETTLED', { locker: locker.number, terminal: this.deps.settings.get().terminal.name, at: this.clock(settled.at) });
+      throw new PosError('LOCKER_NOT_BOUND', { locker: locker.number });
+    }
     return { locker, band, party };
+  }
+
+  private settledOn?: ReturnType<Sqlite['prepare']>;
+  /** The latest settlement that freed this locker, if its party was settled today (store time). */
+  private lastSettlement(locker: number): { at: string } | undefined {
+    this.settledOn ??= this.deps.sqlite.prepare(
+      `SELECT s.at AS at FROM locker_wristband w JOIN locker_settlement s ON s.party_id = w.party_id
+       WHERE w.locker_number = ? AND w.status = 'settled' ORDER BY s.at DESC LIMIT 1`,
+    );
+    const row = this.settledOn.get(locker) as { at: string } | undefined;
+    const day = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: this.deps.settings.get().store.timeZone }).format(new Date(iso));
+    return row && day(row.at) === day(this.deps.now().toISOString()) ? row : undefined;
   }
 
   /** A locker that a new wristband binding may take: free, in service. */

@@ -16,13 +16,18 @@ import { FuelScreen } from '../screens/fuel/FuelScreen';
 import { DevicesScreen } from '../screens/devices/DevicesScreen';
 import { ReceiptsScreen } from '../screens/receipts/ReceiptsScreen';
 import { PosContext, type SystemInfo } from './pos-context';
+import { rememberScreen, resumeSession, screenFor, useResumeToken } from './session-resume';
 
 export function App({ bridge, connected }: { bridge: PosBridge; connected: boolean }) {
   const pos = useMemo(() => createClient(bridge), [bridge]);
   const [info, setInfo] = useState<SystemInfo | null>(null);
   const [needsSetup, setNeedsSetup] = useState<boolean | null>(null);
   const [staff, setStaff] = useState<StaffInfo | null>(null);
-  const [screen, setScreen] = useState<Screen>('home');
+  const [screen, showScreen] = useState<Screen>('home');
+  const setScreen = useCallback((s: Screen) => {
+    showScreen(s);
+    rememberScreen(staff?.id, s);
+  }, [staff]);
   const [error, setError] = useState<unknown>(null);
 
   const load = useCallback(() => Promise.all([pos.system.info(), pos.staff.setupStatus(), pos.staff.current()]), [pos]);
@@ -34,14 +39,17 @@ export function App({ bridge, connected }: { bridge: PosBridge; connected: boole
   const refreshInfo = useCallback(() => load().then(apply), [load, apply]);
 
   useEffect(() => {
-    load().then(apply, setError);
-  }, [load, apply]);
+    // A reloaded window first trades its resume token in, so it starts signed in.
+    resumeSession(pos).then(load).then(apply, setError);
+  }, [pos, load, apply]);
+  useResumeToken(pos, staff);
 
   useEffect(
     () =>
       subscribe(bridge, 'session.changed', (p) => {
         setStaff(p.staff);
-        setScreen('home');
+        // A resumed session comes back to the screen it was on; anyone else starts at home.
+        showScreen(screenFor(p.staff));
       }),
     [bridge],
   );

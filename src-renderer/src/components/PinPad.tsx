@@ -8,7 +8,7 @@ const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
  * A PIN entry for touch and keyboard alike: big keys for a finger, and the field itself
  * takes typed digits, Backspace and Enter.
  */
-export function PinPad(props: { value: string; onChange(v: string): void; onSubmit(): void; busy?: boolean; length?: number }) {
+export function PinPad(props: { value: string; onChange(v: string): void; onSubmit(): void; busy?: boolean; length?: number; submitLabel?: string }) {
   const { t } = useTranslation();
   const max = props.length ?? 8;
   const press = (d: string) => props.value.length < max && props.onChange(props.value + d);
@@ -37,7 +37,8 @@ export function PinPad(props: { value: string; onChange(v: string): void; onSubm
             {k}
           </Button>
         ))}
-        <Button size="xl" variant="subtle" color="gray" onClick={() => props.onChange('')}>
+        {/* Less side padding than the digit keys, so 清除 / Clear fits whole in a third of the pad. */}
+        <Button size="xl" px={4} variant="subtle" color="gray" onClick={() => props.onChange('')}>
           {t('signIn.clear')}
         </Button>
         <Button size="xl" variant="default" onClick={() => press('0')} aria-label="0">
@@ -48,7 +49,7 @@ export function PinPad(props: { value: string; onChange(v: string): void; onSubm
         </Button>
       </SimpleGrid>
       <Button size="lg" w={300} onClick={props.onSubmit} loading={props.busy} disabled={props.value.length < 4}>
-        {t('signIn.submit')}
+        {props.submitLabel ?? t('signIn.submit')}
       </Button>
     </Stack>
   );

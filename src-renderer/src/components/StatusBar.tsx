@@ -41,13 +41,13 @@ export function StatusBar() {
       </Group>
       <Group gap={6} wrap="nowrap" data-testid="status-devices">
         <IconPlugConnected size={16} />
-        <Text size="xs">{t('status.devices')}:</Text>
+        <Text size="xs">{t('common.labelColon', { label: t('status.devices') })}</Text>
         {inUse.length === 0 ? <Text size="xs">{t('status.devicesNone')}</Text> : inUse.map((d) => <DeviceStatusBadge key={d.device} status={d} withName />)}
       </Group>
       <Group gap={6} wrap="nowrap" data-testid="status-sync">
         {sync?.online ? <IconCloud size={16} /> : <IconCloudOff size={16} />}
         <Text size="xs">
-          {t('status.sync')}: {sync ? `${sync.online ? '✓' : '✗'} ${sync.backlog}` : t('status.syncNotSetUp')}
+          {t('common.lv', { label: t('status.sync'), value: sync ? `${sync.online ? '✓' : '✗'} ${sync.backlog}` : t('status.syncNotSetUp') })}
         </Text>
       </Group>
       {isManager && disk?.low && (

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The fuel counter as a cashier uses it: pump, grade, amount or litres, pay, watch the pump. */
+/** The forecourt as a cashier uses it: pump tile, grade, amount or litres, pay and confirm, watch the pump. */
 export class FuelPage {
   constructor(readonly page: Page) {}
 
@@ -26,9 +26,15 @@ export class FuelPage {
     return this.page.getByTestId('fuel-order');
   }
 
+  /** Pay, then the confirmation step every payment passes. */
   async pay(): Promise<void> {
     await this.page.getByTestId('fuel-pay').click();
+    await this.confirmButton.click();
     await expect(this.current).toBeVisible();
+  }
+
+  get confirmButton(): Locator {
+    return this.page.getByRole('dialog').getByRole('button', { name: /^(确认收款|Confirm payment)$/ });
   }
 
   async expectState(state: string, timeout = 30_000): Promise<void> {

@@ -54,10 +54,15 @@ export class LockerPage {
     await this.tap(locker);
     await expect(this.page.getByTestId('charge-locker')).toHaveText(`柜号 ${locker}`);
     await this.page.getByRole('radiogroup').last().getByText(outlet, { exact: true }).click();
-    for (const item of what.items ?? []) await this.page.getByRole('button', { name: new RegExp(item) }).click();
+    for (const item of what.items ?? []) await this.item(item).click();
     if (what.amount !== undefined) await this.page.getByLabel('金额（元）').fill(what.amount);
     await this.page.getByRole('button', { name: /^记入手牌/ }).click();
     await this.confirm();
+  }
+
+  /** A catalog item's button (not the cart's remove button of the same name). */
+  item(name: string): Locator {
+    return this.page.getByTestId('charge-items').getByRole('button', { name: new RegExp(name) });
   }
 
   lockerBadge(n: number): Locator {

@@ -36,7 +36,10 @@ describe('checkout settles the whole party in one ledger entry', () => {
     expect(L.balance(L.accountByCode('tender:bank_card')!.id).posted).toBe(20_000);
     const overview = await t.ok<Overview>('lockers.overview');
     expect(overview.lockers.filter((l) => [101, 102, 103].includes(l.number)).map((l) => l.state)).toEqual(['free', 'free', 'free']);
-    expect((await t.refused('lockers.lookup', { wristband: uidOf(101) })).code).toBe('LOCKER_NOT_BOUND');
+    // A screen that still shows the party is told where and when it was settled.
+    const late = await t.refused('lockers.lookup', { wristband: uidOf(101) });
+    expect(late).toMatchObject({ code: 'LOCKER_SETTLED', params: { locker: 101, terminal: 'Counter 1' } });
+    expect(late.message['zh-CN']).toMatch(/^101 号柜已于 \d\d:\d\d 在 Counter 1 结账。$/);
     // The lockers can be bound again by the next guests.
     await t.ok('lockers.bind', { commandId: cmd(), wristbands: [uidOf(101)], phone: '13900001111' });
   });

@@ -9,7 +9,8 @@ const COLORS: Record<DeviceStatus['state'], string> = { online: 'teal', offline:
 /** A device's state in the cashier's words; the adapter's technical reason is in the tooltip. */
 export function DeviceStatusBadge({ status, withName = false }: { status: DeviceStatus; withName?: boolean }) {
   const { t } = useTranslation();
-  const label = `${withName ? `${t(`devices.kinds.${status.device}`)}: ` : ''}${t(`devices.states.${status.state}`)}`;
+  const state = t(`devices.states.${status.state}`);
+  const label = withName ? t('common.lv', { label: t(`devices.kinds.${status.device}`), value: state }) : state;
   const badge = (
     <Badge color={COLORS[status.state]} variant={status.state === 'online' ? 'filled' : 'light'} data-device={status.device} data-state={status.state}>
       {label}

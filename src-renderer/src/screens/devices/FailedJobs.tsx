@@ -5,13 +5,14 @@ import type { MethodOutput } from '../../../../src-main/api/contract';
 import { subscribe } from '../../bridge/client';
 import { usePos } from '../../app/pos-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDateTime } from '../../format/time';
 
 type Job = MethodOutput<'devices.status'>['failedJobs'][number];
 
 /** Receipts the printer did not take are kept; any cashier can print them again. */
 export function FailedJobs() {
   const { t, i18n } = useTranslation();
-  const { pos, bridge } = usePos();
+  const { pos, bridge, info } = usePos();
   const [jobs, setJobs] = useState<Job[]>([]);
   const [error, setError] = useState<unknown>(null);
   const load = useCallback(() => pos.devices.status().then((s) => setJobs(s.failedJobs), setError), [pos]);
@@ -28,7 +29,7 @@ export function FailedJobs() {
         {jobs.map((job) => (
           <Group key={job.id} justify="space-between">
             <Text size="sm">
-              {new Date(job.createdAt).toLocaleString(i18n.language)} · {job.number ?? job.transactionId}
+              {formatDateTime(job.createdAt, i18n.language, info.settings.timeZone)} · {job.number ?? job.transactionId}
             </Text>
             <Button size="xs" variant="light" onClick={() => pos.devices.reprint({ jobId: job.id }).then(load, setError)}>
               {t('devices.reprint')}

@@ -6,6 +6,7 @@ import { usePos } from '../../app/pos-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatMoney } from '../../format/money';
 import { formatLitres, parseAmount, parseLitres } from './format';
+import { formatDateTime } from '../../format/time';
 
 type Setup = MethodOutput<'fuel.setup'>;
 type StationDraft = { id: string; name: string; latitude: number | string; longitude: number | string };
@@ -131,7 +132,7 @@ export function FuelSettings({ onChange }: { onChange(): void }) {
                     <Table.Td>{g.price === null ? '—' : money(g.price)}</Table.Td>
                     <Table.Td>
                       <Text size="xs" c="dimmed">
-                        {g.prices.map((p) => `${money(p.price)} ← ${new Date(p.effectiveFrom).toLocaleString(i18n.language, { timeZone: info.settings.timeZone })}`).join(' · ')}
+                        {g.prices.map((p) => `${money(p.price)} ← ${formatDateTime(p.effectiveFrom, i18n.language, info.settings.timeZone)}`).join(' · ')}
                       </Text>
                     </Table.Td>
                   </Table.Tr>

@@ -28,12 +28,17 @@ export function OrderPanel({ order, live, money, onNew }: { order: FuelOrder; li
   const amount = order.chargedAmount ?? (running && live ? live.amount : 0);
   const lang = i18n.language as 'en' | 'zh-CN';
 
+  /** Stop or print; "Printed." only when the printer said so, never after a stop. */
   async function act(fn: () => Promise<unknown>) {
     setError(null);
     setPrinted(false);
     try {
-      await fn();
-      setPrinted(true);
+      const r = await fn();
+      if (r && typeof r === 'object' && 'jobId' in r) {
+        // The printer's own message is not localized; the cashier gets ours.
+        if ((r as unknown as { state: string }).state === 'printed') setPrinted(true);
+        else setError(new Error(t('fuel.printFailed')));
+      }
     } catch (e) {
       setError(e);
     }
@@ -91,8 +96,8 @@ export function OrderPanel({ order, live, money, onNew }: { order: FuelOrder; li
               {t('fuel.stop')}
             </Button>
           )}
-          {order.passState === 'failed' && (
-            <Button size="lg" variant="light" onClick={() => void act(() => pos.fuel.print({ orderId: order.id, which: 'pass' }))}>
+          {(order.passState === 'failed' || running) && (
+            <Button size="lg" variant="light" data-testid="fuel-print-pass" onClick={() => void act(() => pos.fuel.print({ orderId: order.id, which: 'pass' }))}>
               {t('fuel.reprintPass')}
             </Button>
           )}

@@ -1,32 +1,40 @@
-import { Alert, Badge, Button, Card, Group, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Grid, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import type { EventPayload, MethodOutput } from '../../../../src-main/api/contract';
+import type { MethodOutput } from '../../../../src-main/api/contract';
 import type { FuelOrder } from '../../../../src-main/api/contract/fuel';
 import { usePos } from '../../app/pos-context';
 import { subscribe } from '../../bridge/client';
+import { ActionBar } from '../../components/ActionBar';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatMoney } from '../../format/money';
 import { formatLitres, parseAmount, parseLitres } from './format';
 import { OrderPanel } from './OrderPanel';
+import { PumpTiles, RUNNING, phaseOf, type PumpEvent } from './PumpTiles';
 import { TodayOrders } from './TodayOrders';
 
 type Overview = MethodOutput<'fuel.overview'>;
 type Quote = MethodOutput<'fuel.quote'>;
 type Tender = 'cash' | 'bank_card' | 'mobile' | 'stored_value';
-type PumpEvent = EventPayload<'device.pump'>;
+type View = { kind: 'sell'; pump: number | null } | { kind: 'order'; id: string };
 
 const QUICK = { amount: ['100', '200', '300', '500'], volume: ['10', '20', '30', '40'] };
 
-/** Pick pump and grade, type an amount or litres, see both numbers, pay, watch the pump. */
+/**
+ * The forecourt: every pump as a tile with its live state; tap one to sell on it, or to stop it
+ * and print when it is running; today's orders open the same actions. Paying always passes the
+ * confirmation step, whether started by a tap or by Enter in the quantity field.
+ */
 export function SellFuel() {
   const { t, i18n } = useTranslation();
   const { pos, bridge } = usePos();
   const [overview, setOverview] = useState<Overview | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [live, setLive] = useState<Record<number, PumpEvent>>({});
-  const [pump, setPump] = useState<number | null>(null);
+  const [orders, setOrders] = useState<FuelOrder[]>([]);
+  const [view, setView] = useState<View>({ kind: 'sell', pump: null });
   const [gradeId, setGradeId] = useState<string | null>(null);
   const [mode, setMode] = useState<'amount' | 'volume'>('amount');
   const [text, setText] = useState('');
@@ -38,19 +46,23 @@ export function SellFuel() {
   const [quoted, setQuoted] = useState<{ key: string; quote?: Quote; error?: unknown } | null>(null);
   const [attempt, setAttempt] = useState<{ key: string; commandId: string; error?: unknown } | null>(null);
   const [paying, setPaying] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [requote, setRequote] = useState(0);
-  const [order, setOrder] = useState<FuelOrder | null>(null);
 
   const currency = overview?.currency ?? 'CNY';
   const money = useCallback((minor: number) => formatMoney(minor, currency, i18n.language), [currency, i18n.language]);
+  const upsert = useCallback((o: FuelOrder) => setOrders((list) => (list.some((x) => x.id === o.id) ? list.map((x) => (x.id === o.id ? o : x)) : [o, ...list])), []);
 
   useEffect(() => {
     pos.fuel.overview().then(setOverview, setLoadError);
+    pos.fuel.orders().then(setOrders, setLoadError);
   }, [pos]);
   useEffect(() => subscribe(bridge, 'device.pump', (p) => setLive((l) => ({ ...l, [p.pump]: p }))), [bridge]);
-  useEffect(() => subscribe(bridge, 'fuel.order', (o) => setOrder((cur) => (cur && cur.id === o.id ? o : cur))), [bridge]);
+  useEffect(() => subscribe(bridge, 'fuel.order', upsert), [bridge, upsert]);
 
+  const pump = view.kind === 'sell' ? view.pump : null;
   const pumpInfo = overview?.pumps.find((p) => p.number === pump);
+  const offline = pumpInfo ? phaseOf(pumpInfo, live[pumpInfo.number]) === 'offline' : false;
   const quantity = useMemo(() => (text.trim() === '' ? null : mode === 'amount' ? parseAmount(text) : parseLitres(text)), [text, mode]);
   const badQuantity = text.trim() !== '' && quantity === null;
 
@@ -61,6 +73,7 @@ export function SellFuel() {
   const commandId = attempt?.key === key + (quote?.price ?? '') ? attempt.commandId : null;
   // Shown until the next attempt, even when a new price made this one obsolete (that is the message).
   const payError = attempt?.error ?? null;
+  const canPay = !!quote && !offline && !paying;
 
   useEffect(() => {
     if (pump === null || gradeId === null || quantity === null) return;
@@ -77,15 +90,22 @@ export function SellFuel() {
     };
   }, [pos, pump, gradeId, mode, quantity, quoteKey, requote]);
 
-  function choosePump(n: number) {
-    setPump(n);
+  /** A tile tapped: a running pump opens its order (stop, print); any other is sold on. */
+  function tapPump(n: number) {
+    const running = orders.find((o) => o.pump === n && RUNNING.has(o.state));
+    if (running) return setView({ kind: 'order', id: running.id });
+    setView({ kind: 'sell', pump: n });
     const grades = overview?.pumps.find((p) => p.number === n)?.grades ?? [];
     if (!grades.some((g) => g.gradeId === gradeId)) setGradeId(grades[0]?.gradeId ?? null);
   }
 
-  async function pay(e?: React.FormEvent) {
+  function askToPay(e?: React.SyntheticEvent) {
     e?.preventDefault();
-    if (!quote || pump === null || gradeId === null || quantity === null || paying) return;
+    if (canPay) setConfirming(true);
+  }
+
+  async function pay() {
+    if (!quote || pump === null || gradeId === null || quantity === null || paying || offline) return;
     const attemptKey = key + quote.price;
     const id = commandId ?? uuidv7();
     setAttempt({ key: attemptKey, commandId: id });
@@ -102,60 +122,56 @@ export function SellFuel() {
         ...(phone.trim() ? { customerPhone: phone.trim() } : {}),
         ...(member.trim() ? { memberId: member.trim() } : {}),
       });
-      setOrder(placed);
+      upsert(placed);
+      setView({ kind: 'order', id: placed.id });
     } catch (err) {
       setAttempt({ key: attemptKey, commandId: id, error: err });
       // Ask for the price again: a changed price makes the next attempt a new payment (new id),
       // the same price lets the cashier retry this one (same id).
       setRequote((n) => n + 1);
     } finally {
+      setConfirming(false);
       setPaying(false);
     }
   }
 
+  /** Every new order starts clean: by amount, cash, no customer, no pump until one is tapped. */
   function newOrder() {
-    setOrder(null);
+    setView({ kind: 'sell', pump: null });
+    setGradeId(null);
+    setMode('amount');
+    setTender('cash');
     setText('');
     setPhone('');
     setMember('');
     setAttempt(null);
+    setQuoted(null);
     void pos.fuel.overview().then(setOverview, setLoadError);
   }
 
   if (loadError) return <ErrorAlert error={loadError} />;
   if (!overview) return <Text c="dimmed">{t('app.loading')}</Text>;
+  const shown = view.kind === 'order' ? orders.find((o) => o.id === view.id) : undefined;
+  const selectedPump = view.kind === 'sell' ? view.pump : (shown?.pump ?? null);
 
   return (
-    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-      <Stack>
-        <Text fw={600}>{t('fuel.station', { name: overview.station.name })}</Text>
-        {order ? (
-          <OrderPanel order={order} live={live[order.pump]} money={money} onNew={newOrder} />
-        ) : (
-          <Card withBorder radius="lg" component="form" onSubmit={pay}>
-            <Stack>
-              <Title order={4}>{t('fuel.choosePump')}</Title>
-              <Group>
-                {overview.pumps.map((p) => {
-                  const phase = live[p.number]?.phase ?? p.phase;
-                  return (
-                    <Button key={p.number} size="xl" h={84} variant={pump === p.number ? 'filled' : 'default'} onClick={() => choosePump(p.number)} data-testid={`fuel-pump-${p.number}`}>
-                      <Stack gap={2} align="center">
-                        <span>{t('fuel.pump', { n: p.number })}</span>
-                        <Badge size="sm" variant="light" color={phase === 'idle' ? 'teal' : phase === 'offline' ? 'red' : 'orange'}>
-                          {t(`fuel.phases.${phase}`)}
-                        </Badge>
-                      </Stack>
-                    </Button>
-                  );
-                })}
-              </Group>
-              {pumpInfo && (
-                <>
-                  <Title order={4}>{t('fuel.chooseGrade')}</Title>
-                  <Group>
+    <Stack gap="sm">
+      <PumpTiles pumps={overview.pumps} live={live} orders={orders} selected={selectedPump} money={money} onTap={tapPump} />
+      <Grid gutter="md">
+        <Grid.Col span={{ base: 12, sm: 7 }}>
+          {shown ? (
+            <OrderPanel order={shown} live={live[shown.pump]} money={money} onNew={newOrder} />
+          ) : (
+            <Card withBorder radius="lg" component="form" onSubmit={askToPay} data-testid="fuel-form">
+              {!pumpInfo ? (
+                <Text size="lg" c="dimmed">
+                  {t('fuel.tapPump')}
+                </Text>
+              ) : (
+                <Stack gap="sm">
+                  <Group gap="xs">
                     {pumpInfo.grades.map((g) => (
-                      <Button key={g.gradeId} size="lg" variant={gradeId === g.gradeId ? 'filled' : 'default'} color="orange" onClick={() => setGradeId(g.gradeId)} data-testid={`fuel-grade-${g.gradeId}`}>
+                      <Button key={g.gradeId} size="md" variant={gradeId === g.gradeId ? 'filled' : 'default'} color="orange" onClick={() => setGradeId(g.gradeId)} data-testid={`fuel-grade-${g.gradeId}`}>
                         {g.gradeName} · {t('fuel.perLitre', { price: money(g.price) })}
                       </Button>
                     ))}
@@ -174,7 +190,7 @@ export function SellFuel() {
                     data-testid="fuel-mode"
                   />
                   <TextInput
-                    size="xl"
+                    size="lg"
                     inputMode="decimal"
                     label={mode === 'amount' ? t('fuel.amountLabel') : t('fuel.volumeLabel')}
                     description={t('fuel.limit', { litres: formatLitres(pumpInfo.maxVolume) })}
@@ -182,49 +198,90 @@ export function SellFuel() {
                     onChange={(e) => setText(e.currentTarget.value)}
                     error={badQuantity ? (mode === 'amount' ? t('fuel.badAmount') : t('fuel.badVolume')) : undefined}
                     data-testid="fuel-quantity"
+                    // Enter moves to the next step, the confirmation; it never pays by itself.
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter') askToPay(e);
+                    }}
                     autoFocus
                   />
-                  <Group>
+                  <Group gap="xs" grow>
                     {QUICK[mode].map((q) => (
                       <Button key={q} variant="light" size="md" onClick={() => setText(q)}>
                         {mode === 'amount' ? money(Number(q) * 100) : `${q} L`}
                       </Button>
                     ))}
                   </Group>
-                </>
+                  <SegmentedControl
+                    size="md"
+                    value={tender}
+                    onChange={(v) => setTender(v as Tender)}
+                    aria-label={t('fuel.tender')}
+                    data={(['cash', 'bank_card', 'mobile', 'stored_value'] as const).map((v) => ({ value: v, label: t(`fuel.tenders.${v}`) }))}
+                    data-testid="fuel-tender"
+                  />
+                  <Group grow>
+                    <TextInput label={t('fuel.phone')} inputMode="tel" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} />
+                    <TextInput label={t('fuel.member')} value={member} onChange={(e) => setMember(e.currentTarget.value)} />
+                  </Group>
+                </Stack>
               )}
-              <ErrorAlert error={quoteError} />
-              {quote && (
-                <Alert color="blue" variant="light" data-testid="fuel-quote" data-amount={quote.amount} data-volume={quote.volume}>
-                  <Text size="xl" fw={700}>
-                    {t('fuel.quoteLine', { amount: money(quote.amount), litres: formatLitres(quote.volume), grade: quote.gradeName, price: money(quote.price) })}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {t('fuel.rounding')}
-                  </Text>
+            </Card>
+          )}
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 5 }}>
+          <TodayOrders orders={orders} money={money} openId={view.kind === 'order' ? view.id : null} onOpen={(id) => setView({ kind: 'order', id })} />
+        </Grid.Col>
+      </Grid>
+      {view.kind === 'sell' && pumpInfo && (
+        <ActionBar
+          testId="fuel-action-bar"
+          notice={
+            <>
+              <ErrorAlert error={quoteError ?? payError} />
+              {offline && (
+                <Alert color="red" variant="light" p="xs" data-testid="fuel-offline" role="alert">
+                  {t('fuel.offlineNoPay', { pump: pumpInfo.number })}
                 </Alert>
               )}
-              <Text fw={600}>{t('fuel.customer')}</Text>
-              <Group grow>
-                <TextInput label={t('fuel.phone')} inputMode="tel" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} />
-                <TextInput label={t('fuel.member')} value={member} onChange={(e) => setMember(e.currentTarget.value)} />
-              </Group>
-              <Text fw={600}>{t('fuel.tender')}</Text>
-              <SegmentedControl
-                size="md"
-                value={tender}
-                onChange={(v) => setTender(v as Tender)}
-                data={(['cash', 'bank_card', 'mobile', 'stored_value'] as const).map((v) => ({ value: v, label: t(`fuel.tenders.${v}`) }))}
-              />
-              <ErrorAlert error={payError} />
-              <Button type="submit" size="xl" color="green" disabled={!quote} loading={paying} data-testid="fuel-pay">
-                {payError && commandId ? t('fuel.retry') : quote ? t('fuel.pay', { amount: money(quote.amount), pump: quote.pump }) : t('fuel.pay', { amount: '—', pump: pump ?? '—' })}
-              </Button>
-            </Stack>
-          </Card>
-        )}
-      </Stack>
-      <TodayOrders money={money} />
-    </SimpleGrid>
+            </>
+          }
+        >
+          <Stack gap={0} style={{ minWidth: 0 }}>
+            <Text size="xs" c="dimmed">
+              {t('fuel.due')}
+            </Text>
+            <Text size="1.75rem" fw={800} lh={1.1} data-testid="fuel-due">
+              {quote ? money(quote.amount) : '—'}
+            </Text>
+            {quote && (
+              <Text size="sm" data-testid="fuel-quote" data-amount={quote.amount} data-volume={quote.volume} title={t('fuel.rounding')}>
+                {t('fuel.quoteLine', { amount: money(quote.amount), litres: formatLitres(quote.volume), grade: quote.gradeName, price: money(quote.price) })}
+              </Text>
+            )}
+          </Stack>
+          <Button size="xl" color="green" disabled={!canPay} loading={paying} onClick={() => askToPay()} data-testid="fuel-pay" style={{ flexShrink: 0 }}>
+            {payError && commandId ? t('fuel.retry') : t('fuel.pay', { amount: quote ? money(quote.amount) : '—', pump: pumpInfo.number })}
+          </Button>
+        </ActionBar>
+      )}
+      <ConfirmModal
+        opened={confirming}
+        busy={paying}
+        error={null}
+        title={t('fuel.confirmTitle')}
+        confirmLabel={t('fuel.confirmPay')}
+        onClose={() => setConfirming(false)}
+        onConfirm={() => void pay()}
+        lines={
+          quote
+            ? [
+                `${t('fuel.pump', { n: quote.pump })} · ${quote.gradeName}`,
+                t('fuel.quoteLine', { amount: money(quote.amount), litres: formatLitres(quote.volume), grade: quote.gradeName, price: money(quote.price) }),
+                t('common.lv', { label: t('fuel.tender'), value: t(`fuel.tenders.${tender}`) }),
+              ]
+            : []
+        }
+      />
+    </Stack>
   );
 }

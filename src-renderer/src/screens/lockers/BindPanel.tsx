@@ -1,8 +1,11 @@
-import { Badge, Button, Card, CloseButton, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Grid, Group, Stack, Text, TextInput } from '@mantine/core';
+import { IconX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { subscribe } from '../../bridge/client';
 import { usePos } from '../../app/pos-context';
+import { useDraft } from '../../app/drafts';
+import { ActionBar } from '../../components/ActionBar';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ConfirmModal, useCommandId, useMoney, type Overview, useCardTap } from './shared';
 
@@ -17,12 +20,10 @@ export function BindPanel({ overview, onChanged }: { overview: Overview; onChang
   const { pos, bridge } = usePos();
   const money = useMoney();
   const command = useCommandId();
-  const [bands, setBands] = useState<Band[]>([]);
+  const initial = { bands: [] as Band[], phone: '', member: '', bandQuota: String(overview.settings.wristbandQuota / 100), partyQuota: String(overview.settings.partyQuota / 100) };
+  const [draft, setDraft, clearDraft] = useDraft('bind', initial);
+  const { bands, phone, member, bandQuota, partyQuota } = draft;
   const [typed, setTyped] = useState('');
-  const [phone, setPhone] = useState('');
-  const [member, setMember] = useState('');
-  const [bandQuota, setBandQuota] = useState(String(overview.settings.wristbandQuota / 100));
-  const [partyQuota, setPartyQuota] = useState(String(overview.settings.partyQuota / 100));
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -33,16 +34,25 @@ export function BindPanel({ overview, onChanged }: { overview: Overview; onChang
     const r = ref.trim();
     if (!r) return;
     setDone(null);
-    setBands((b) => (b.some((x) => x.ref === r) ? b : [...b, { ref: r, locker: lockerOf(r) }]));
+    setDraft((d) => ({ bands: d.bands.some((x) => x.ref === r) ? d.bands : [...d.bands, { ref: r, locker: lockerOf(r) }] }));
   };
 
   useCardTap(addRef);
   // A member code scanned on the scanner fills the member field.
-  useEffect(() => subscribe(bridge, 'device.scan', (p) => setMember(p.code)), [bridge]);
+  useEffect(() => subscribe(bridge, 'device.scan', (p) => setDraft({ member: p.code })), [bridge, setDraft]);
 
   const wq = money.parse(bandQuota);
   const pq = money.parse(partyQuota);
   const ready = bands.length > 0 && (phone.trim() !== '' || member.trim() !== '') && wq !== null && pq !== null;
+  const ask = () => {
+    if (!ready) return;
+    setError(null);
+    setConfirming(true);
+  };
+  // Enter in a field moves on: to the confirmation once everything needed is there.
+  const enterAsks = (e: React.KeyboardEvent) => {
+    if (e.key === 'Enter') ask();
+  };
 
   async function bind() {
     setBusy(true);
@@ -58,9 +68,7 @@ export function BindPanel({ overview, onChanged }: { overview: Overview; onChang
       command.done();
       setConfirming(false);
       setDone(t('lockers.bound', { lockers: r.lockers.join(', '), customer: phone.trim() || member.trim() }));
-      setBands([]);
-      setPhone('');
-      setMember('');
+      clearDraft();
       onChanged();
     } catch (e) {
       setError(e);
@@ -71,56 +79,87 @@ export function BindPanel({ overview, onChanged }: { overview: Overview; onChang
   }
 
   return (
-    <Stack>
-      <Card withBorder radius="lg">
-        <Stack>
-          <Text c="dimmed">{t('lockers.tapHint')}</Text>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              addRef(typed);
-              setTyped('');
-            }}
-          >
-            <Group align="flex-end">
-              <TextInput label={t('lockers.locker')} value={typed} onChange={(e) => setTyped(e.currentTarget.value)} size="lg" w={180} inputMode="numeric" />
-              <Button type="submit" size="lg" variant="light">
-                {t('lockers.add')}
-              </Button>
-            </Group>
-          </form>
-          <Title order={5}>{t('lockers.collected')}</Title>
-          <Group data-testid="bind-collected">
-            {bands.length === 0 && <Text c="dimmed">{t('lockers.noneCollected')}</Text>}
-            {bands.map((b) => (
-              <Badge key={b.ref} size="xl" variant="light" rightSection={<CloseButton size="sm" aria-label={t('lockers.remove', { n: b.locker ?? b.ref })} onClick={() => setBands((x) => x.filter((y) => y.ref !== b.ref))} />}>
-                {b.locker ?? `…${b.ref.slice(-4)}`}
-              </Badge>
-            ))}
-          </Group>
-        </Stack>
-      </Card>
-      <Card withBorder radius="lg">
-        <Stack>
-          <Group grow>
-            <TextInput label={t('lockers.phone')} value={phone} onChange={(e) => setPhone(e.currentTarget.value)} size="lg" inputMode="tel" />
-            <TextInput label={t('lockers.member')} value={member} onChange={(e) => setMember(e.currentTarget.value)} size="lg" />
-          </Group>
-          <Group grow>
-            <TextInput label={t('lockers.wristbandQuota')} value={bandQuota} onChange={(e) => setBandQuota(e.currentTarget.value)} size="lg" inputMode="decimal" error={wq === null ? t('lockers.badAmount') : null} />
-            <TextInput label={t('lockers.partyQuota')} value={partyQuota} onChange={(e) => setPartyQuota(e.currentTarget.value)} size="lg" inputMode="decimal" error={pq === null ? t('lockers.badAmount') : null} />
-          </Group>
-          <ErrorAlert error={confirming ? null : error} />
-          {done && (
-            <Text c="teal" role="status" size="lg">
-              {done}
-            </Text>
+    <Stack gap="sm">
+      <Grid gutter="sm">
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <Card withBorder radius="lg" p="sm" h="100%">
+            <Stack gap="xs">
+              <Text c="dimmed">{t('lockers.tapHint')}</Text>
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  addRef(typed);
+                  setTyped('');
+                }}
+              >
+                <Group align="flex-end" gap="xs">
+                  <TextInput label={t('lockers.locker')} value={typed} onChange={(e) => setTyped(e.currentTarget.value)} size="md" w={140} inputMode="numeric" />
+                  <Button type="submit" size="md" variant="light">
+                    {t('lockers.add')}
+                  </Button>
+                </Group>
+              </form>
+              <Text fw={700}>{t('lockers.collected')}</Text>
+              <Group gap="xs" data-testid="bind-collected">
+                {bands.length === 0 && <Text c="dimmed">{t('lockers.noneCollected')}</Text>}
+                {bands.map((b) => (
+                  <Button
+                    key={b.ref}
+                    size="md"
+                    variant="light"
+                    rightSection={<IconX size={16} />}
+                    aria-label={t('lockers.remove', { n: b.locker ?? b.ref })}
+                    onClick={() => setDraft((d) => ({ bands: d.bands.filter((y) => y.ref !== b.ref) }))}
+                  >
+                    {b.locker ?? `…${b.ref.slice(-4)}`}
+                  </Button>
+                ))}
+              </Group>
+            </Stack>
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <Card withBorder radius="lg" p="sm">
+            <Stack gap="xs">
+              <Group grow>
+                <TextInput label={t('lockers.phone')} value={phone} onChange={(e) => setDraft({ phone: e.currentTarget.value })} onKeyDown={enterAsks} size="md" inputMode="tel" />
+                <TextInput label={t('lockers.member')} value={member} onChange={(e) => setDraft({ member: e.currentTarget.value })} onKeyDown={enterAsks} size="md" />
+              </Group>
+              <Group grow>
+                <TextInput label={t('lockers.wristbandQuota')} value={bandQuota} onChange={(e) => setDraft({ bandQuota: e.currentTarget.value })} onKeyDown={enterAsks} size="md" inputMode="decimal" error={wq === null ? t('lockers.badAmount') : null} />
+                <TextInput label={t('lockers.partyQuota')} value={partyQuota} onChange={(e) => setDraft({ partyQuota: e.currentTarget.value })} onKeyDown={enterAsks} size="md" inputMode="decimal" error={pq === null ? t('lockers.badAmount') : null} />
+              </Group>
+            </Stack>
+          </Card>
+        </Grid.Col>
+      </Grid>
+      <ActionBar
+        testId="bind-action-bar"
+        notice={
+          <>
+            <ErrorAlert error={confirming ? null : error} />
+            {done && (
+              <Text c="teal" role="status" size="lg">
+                {done}
+              </Text>
+            )}
+          </>
+        }
+      >
+        <Group gap="lg" wrap="nowrap">
+          <Text size="lg" fw={700} data-testid="bind-summary">
+            {t('lockers.bindSummary', { count: bands.length, customer: phone.trim() || member.trim() || '—' })}
+          </Text>
+          {(bands.length > 0 || phone || member) && (
+            <Button variant="default" onClick={() => { clearDraft(); setDone(null); }}>
+              {t('lockers.discard')}
+            </Button>
           )}
-          <Button size="xl" disabled={!ready} onClick={() => { setError(null); setConfirming(true); }}>
-            {t('lockers.bind')}
-          </Button>
-        </Stack>
-      </Card>
+        </Group>
+        <Button size="xl" disabled={!ready} onClick={ask}>
+          {t('lockers.bind')}
+        </Button>
+      </ActionBar>
       <ConfirmModal
         opened={confirming}
         busy={busy}
@@ -128,9 +167,9 @@ export function BindPanel({ overview, onChanged }: { overview: Overview; onChang
         onClose={() => setConfirming(false)}
         onConfirm={() => void bind()}
         lines={[
-          `${t('lockers.collected')}: ${bands.map((b) => b.locker ?? b.ref).join(', ')}`,
-          `${phone.trim() ? t('lockers.phone') : t('lockers.member')}: ${phone.trim() || member.trim()}`,
-          `${t('lockers.wristbandQuota')}: ${wq !== null ? money.format(wq) : '-'} · ${t('lockers.partyQuota')}: ${pq !== null ? money.format(pq) : '-'}`,
+          t('common.lv', { label: t('lockers.collected'), value: bands.map((b) => b.locker ?? b.ref).join(', ') }),
+          t('common.lv', { label: phone.trim() ? t('lockers.phone') : t('lockers.member'), value: phone.trim() || member.trim() }),
+          `${t('common.lv', { label: t('lockers.wristbandQuota'), value: wq !== null ? money.format(wq) : '-' })} · ${t('common.lv', { label: t('lockers.partyQuota'), value: pq !== null ? money.format(pq) : '-' })}`,
         ]}
       />
     </Stack>

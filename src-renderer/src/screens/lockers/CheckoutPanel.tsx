@@ -1,56 +1,99 @@
-import { Badge, Button, Card, Checkbox, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useCallback, useState } from 'react';
+import { Badge, Button, Card, Checkbox, Grid, Group, ScrollArea, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePos } from '../../app/pos-context';
-import { PosApiError } from '../../bridge/client';
+import { useDraft } from '../../app/drafts';
+import { PosApiError, subscribe } from '../../bridge/client';
+import type { MethodOutput } from '../../../../src-main/api/contract';
+import { ActionBar } from '../../components/ActionBar';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LockerGrid } from './LockerGrid';
 import { PartyTools } from './PartyTools';
-import { ApprovalModal, ConfirmModal, useCommandId, useMoney, type PartyLookup, useCardTap } from './shared';
+import { type Approval } from './ApprovalModal';
+import { ApprovalModal, ConfirmModal, useCommandId, useMoney, type Overview, type PartyLookup, useCardTap } from './shared';
+import { formatTime } from '../../format/time';
 
 const METHODS = ['cash', 'bank_card', 'mobile', 'stored_value'] as const;
 type Method = (typeof METHODS)[number];
-type Approval = { staffId: string; pin: string };
+type PaymentQuote = MethodOutput<'payments.quote'>;
+const NO_TENDERS: Record<Method, string> = { cash: '', bank_card: '', mobile: '', stored_value: '' };
 
-/** Tap any wristband of a party: every wristband with its charges, the total, then a (split) payment. */
-export function CheckoutPanel({ onChanged }: { onChanged(): void }) {
+/** Cash a customer is likely to hand over: the next ¥50 and ¥100 above what is due in cash. */
+function nextBanknotes(minor: number): number[] {
+  const up = (step: number) => Math.floor(minor / step) * step + step;
+  return [...new Set([up(5000), up(10000)])];
+}
+
+/** Minor units as the plain yuan a cashier would type ("109.00"), with integers only. */
+const plain = (minor: number) => `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
+
+/**
+ * Find a party by tapping any of its wristbands or an occupied locker on the grid: every
+ * wristband with its charges, the total, then a (split) payment with the change in large type.
+ * A party settled or changed at another counter refreshes here at once.
+ */
+export function CheckoutPanel({ overview, onChanged }: { overview: Overview; onChanged(): void }) {
   const { t } = useTranslation();
-  const { pos } = usePos();
+  const { pos, bridge } = usePos();
   const money = useMoney();
   const command = useCommandId();
   const voidCmd = useCommandId();
-  const [ref, setRef] = useState('');
+  const [draft, setDraft, clearDraft] = useDraft('checkout', { ref: '', paid: NO_TENDERS });
+  const { ref, paid } = draft;
   const [found, setFound] = useState<PartyLookup | null>(null);
   const [selected, setSelected] = useState<number[]>([]);
-  const [paid, setPaid] = useState<Record<Method, string>>({ cash: '', bank_card: '', mobile: '', stored_value: '' });
   const [confirming, setConfirming] = useState(false);
-  const [approving, setApproving] = useState<null | { kind: 'partial' } | { kind: 'void'; chargeId: string }>(null);
+  const [approving, setApproving] = useState<null | { kind: 'partial' } | { kind: 'void'; chargeId: string; amount: number }>(null);
   const [approval, setApproval] = useState<Approval | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
   const [replacing, setReplacing] = useState(false);
 
+  const show = useCallback((p: PartyLookup, keepSelection: boolean) => {
+    setFound(p);
+    const active = p.party.wristbands.filter((w) => w.status === 'active').map((w) => w.locker);
+    setSelected((s) => (keepSelection ? s.filter((n) => active.includes(n)) : active));
+  }, []);
   const load = useCallback(
-    async (r: string) => {
+    async (r: string, keepSelection = false) => {
       setError(null);
       try {
-        const p = await pos.lockers.lookup({ wristband: r.trim() });
-        setFound(p);
-        setSelected(p.party.wristbands.filter((w) => w.status === 'active').map((w) => w.locker));
+        show(await pos.lockers.lookup({ wristband: r.trim() }), keepSelection);
       } catch (e) {
         setFound(null);
         setError(e);
+        // Settled at another counter meanwhile: what was typed for it here is dropped too.
+        if (e instanceof PosApiError && e.code === 'LOCKER_SETTLED') clearDraft();
       }
     },
-    [pos],
+    [pos, show, clearDraft],
+  );
+
+  // A party kept as a draft (reload, crash) is shown again as it is now; one settled meanwhile is dropped.
+  useEffect(() => {
+    const saved = draft.ref.trim();
+    if (saved) pos.lockers.lookup({ wristband: saved }).then((p) => show(p, false), setError);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  // Charged, voided or settled at another counter: the party shown here follows at once,
+  // and one settled elsewhere is taken off this screen with the reason.
+  useEffect(
+    () =>
+      subscribe(bridge, 'lockers.changed', () => {
+        if (found && !busy) void load(ref, true);
+      }),
+    [bridge, found, busy, ref, load],
   );
 
   // A tap finds the party; while a party is shown and a lost wristband is being replaced, the tap fills the replacement instead.
-  useCardTap((uid) => {
-    if (replacing) return;
-    setRef(uid);
+  const find = (r: string) => {
+    setDraft({ ref: r });
     setDone(null);
-    void load(uid);
+    void load(r);
+  };
+  useCardTap((uid) => {
+    if (!replacing) find(uid);
   });
 
   const party = found?.party;
@@ -58,12 +101,34 @@ export function CheckoutPanel({ onChanged }: { onChanged(): void }) {
   const due = active.filter((w) => selected.includes(w.locker)).reduce((s, w) => s + w.subtotal, 0);
   const amounts = METHODS.map((m) => [m, paid[m].trim() === '' ? 0 : money.parse(paid[m])] as const);
   const bad = amounts.some(([, a]) => a === null);
-  const received = amounts.reduce((s, [, a]) => s + (a ?? 0), 0);
-  const nonCash = amounts.filter(([m]) => m !== 'cash').reduce((s, [, a]) => s + (a ?? 0), 0);
-  const change = received > due && nonCash <= due ? received - due : 0;
+  const tenders = amounts.filter(([, a]) => (a ?? 0) > 0).map(([method, a]) => ({ method, amount: a! }));
+  // Due, change and what is missing come from main's one payments rule (payments.quote), never from here.
+  const quoteKey = party && !bad ? JSON.stringify({ total: due, tenders }) : null;
+  const [quoted, setQuoted] = useState<{ key: string; quote: PaymentQuote } | null>(null);
+  useEffect(() => {
+    if (!quoteKey) return;
+    let stale = false;
+    pos.payments.quote(JSON.parse(quoteKey) as { total: number; tenders: typeof tenders }).then((q) => !stale && setQuoted({ key: quoteKey, quote: q }), () => {});
+    return () => {
+      stale = true;
+    };
+  }, [pos, quoteKey]);
+  const quote = quoted && quoted.key === quoteKey ? quoted.quote : null;
+  const change = quote?.change ?? 0;
+  const short = quote ? quote.short : due;
+  const ready = !!quote && quote.problem === null && selected.length > 0;
+  /** What is still to pay once the other tenders are counted: what "exact" puts in a method's field. */
+  const exactFor = (m: Method) => short + (amounts.find(([x]) => x === m)?.[1] ?? 0);
+  const cashNeeded = exactFor('cash');
+  const ask = () => {
+    if (!ready) return;
+    setError(null);
+    setConfirming(true);
+  };
 
-  async function settle(withApproval: Approval | null) {
-    if (!party) return;
+  /** Resolves to the refusal, if any (the approval dialog keeps itself open on a wrong PIN). */
+  async function settle(withApproval: Approval | null): Promise<unknown> {
+    if (!party) return null;
     setBusy(true);
     setError(null);
     try {
@@ -71,7 +136,7 @@ export function CheckoutPanel({ onChanged }: { onChanged(): void }) {
         commandId: command.get(),
         wristband: ref.trim(),
         ...(selected.length < active.length ? { lockers: selected } : {}),
-        tenders: amounts.filter(([, a]) => (a ?? 0) > 0).map(([method, a]) => ({ method, amount: a! })),
+        tenders,
         ...(withApproval ? { approval: withApproval } : {}),
       });
       command.done();
@@ -80,91 +145,168 @@ export function CheckoutPanel({ onChanged }: { onChanged(): void }) {
       const printed = r.print?.state === 'printed' ? t('lockers.printed') : t('lockers.printFailed');
       setDone(`${t('lockers.checkedOut', { lockers: r.lockers.join(', '), total: money.format(r.total), change: money.format(r.change) })} ${printed}`);
       setFound(null);
-      setRef('');
-      setPaid({ cash: '', bank_card: '', mobile: '', stored_value: '' });
+      clearDraft();
       onChanged();
+      return null;
     } catch (e) {
       setError(e);
       setConfirming(false);
       command.failed(e);
+      return e;
     } finally {
       setBusy(false);
     }
   }
 
-  async function voidCharge(chargeId: string, a: Approval) {
+  async function voidCharge(chargeId: string, a: Approval): Promise<unknown> {
     setError(null);
     try {
       await pos.lockers.voidCharge({ commandId: voidCmd.get(), chargeId, approval: a });
       voidCmd.done();
-      await load(ref);
+      await load(ref, true);
       onChanged();
+      return null;
     } catch (e) {
       setError(e);
       voidCmd.failed(e);
+      return e;
     }
   }
 
   const partialRefused = error instanceof PosApiError && error.code === 'LOCKER_PARTIAL_SETTLEMENT';
+  const setPaid = (m: Method, v: string) => setDraft((d) => ({ paid: { ...d.paid, [m]: v } }));
+  const tenderLines = amounts.filter(([, a]) => (a ?? 0) > 0).map(([m, a]) => t('common.lv', { label: t(`lockers.tenders.${m}`), value: money.format(a!) }));
 
   return (
-    <Stack>
-      <Card withBorder radius="lg">
-        <form onSubmit={(e) => { e.preventDefault(); setDone(null); void load(ref); }}>
-          <Group align="flex-end">
-            <TextInput label={t('lockers.wristband')} description={t('lockers.tapHint')} value={ref} onChange={(e) => setRef(e.currentTarget.value)} size="lg" w={260} />
-            <Button type="submit" size="lg" variant="light" disabled={!ref.trim()}>
-              {t('lockers.find')}
-            </Button>
-          </Group>
-        </form>
-      </Card>
-      {done && (
-        <Text c="teal" role="status" size="lg">
-          {done}
-        </Text>
-      )}
-      {!party && <ErrorAlert error={error} />}
-      {party && (
-        <Card withBorder radius="lg" data-testid="checkout-party">
-          <Stack>
-            <Group justify="space-between">
-              <Title order={4}>{t('lockers.party', { customer: party.customer })}</Title>
-              <Text>{t('lockers.partyLeft', { left: money.format(party.partyLeft) })}</Text>
-            </Group>
-            <Table verticalSpacing="xs">
-              <Table.Tbody>
-                {party.wristbands.map((w) => (
-                  <WristbandRows key={w.wristbandId} w={w} checked={selected.includes(w.locker)} toggle={(on) => setSelected((s) => (on ? [...s, w.locker] : s.filter((n) => n !== w.locker)))} onVoid={(chargeId) => setApproving({ kind: 'void', chargeId })} />
-                ))}
-              </Table.Tbody>
-            </Table>
-            <Group justify="space-between">
-              <Text size="xl" fw={700}>{t('lockers.total')}</Text>
-              <Text size="xl" fw={700} data-testid="checkout-total">{money.format(due)}</Text>
-            </Group>
-            <SimpleGrid cols={{ base: 2, md: 4 }}>
+    <Stack gap="sm">
+      <Grid gutter="sm">
+        <Grid.Col span={{ base: 12, sm: 7 }}>
+          <Stack gap="sm">
+            <Card withBorder radius="lg" p="sm">
+              <form onSubmit={(e) => { e.preventDefault(); find(ref); }}>
+                <Group align="flex-end" gap="xs" wrap="nowrap">
+                  <TextInput label={t('lockers.wristband')} placeholder={t('lockers.tapHint')} value={ref} onChange={(e) => setDraft({ ref: e.currentTarget.value })} size="md" style={{ flex: 1 }} />
+                  <Button type="submit" size="md" variant="light" disabled={!ref.trim()}>
+                    {t('lockers.find')}
+                  </Button>
+                </Group>
+              </form>
+            </Card>
+            {party ? (
+              <Card withBorder radius="lg" p="sm" data-testid="checkout-party">
+                <Group justify="space-between" mb={4}>
+                  <Title order={5}>{t('lockers.party', { customer: party.customer })}</Title>
+                  <Text size="sm">{t('lockers.partyLeft', { left: money.format(party.partyLeft) })}</Text>
+                </Group>
+                <ScrollArea.Autosize mah={300} type="auto">
+                  <Table verticalSpacing={4}>
+                    <Table.Tbody>
+                      {party.wristbands.map((w) => (
+                        <WristbandRows key={w.wristbandId} w={w} partyLeft={party.partyLeft} checked={selected.includes(w.locker)} toggle={(on) => setSelected((s) => (on ? [...s, w.locker] : s.filter((n) => n !== w.locker)))} onVoid={(chargeId, amount) => setApproving({ kind: 'void', chargeId, amount })} />
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </ScrollArea.Autosize>
+              </Card>
+            ) : (
+              <Card withBorder radius="lg" p="sm">
+                <Text size="sm" c="dimmed" mb={6}>
+                  {t('lockers.gridHint')}
+                </Text>
+                <LockerGrid lockers={overview.lockers} cols={8} onTap={(n) => find(String(n))} />
+              </Card>
+            )}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 5 }}>
+          <Card withBorder radius="lg" p="sm">
+            <Stack gap={6}>
               {METHODS.map((m) => (
-                <TextInput key={m} label={t(`lockers.tenders.${m}`)} value={paid[m]} onChange={(e) => { const v = e.currentTarget.value; setPaid((p) => ({ ...p, [m]: v })); }} size="lg" inputMode="decimal" error={paid[m].trim() !== '' && money.parse(paid[m]) === null ? t('lockers.badAmount') : null} />
+                <Group key={m} gap="xs" align="flex-end" wrap="nowrap">
+                  <TextInput
+                    label={t(`lockers.tenders.${m}`)}
+                    value={paid[m]}
+                    onChange={(e) => setPaid(m, e.currentTarget.value)}
+                    // Enter moves on to the confirmation once the money covers the total.
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter') ask();
+                    }}
+                    size="md"
+                    inputMode="decimal"
+                    disabled={!party}
+                    style={{ flex: 1 }}
+                    error={paid[m].trim() !== '' && money.parse(paid[m]) === null ? t('lockers.badAmount') : null}
+                  />
+                  {party && short > 0 && (
+                    <Button variant="light" size="md" onClick={() => setPaid(m, plain(exactFor(m)))} data-testid={`exact-${m}`}>
+                      {t('lockers.exact')}
+                    </Button>
+                  )}
+                </Group>
               ))}
-            </SimpleGrid>
-            <Group>
-              <Text size="lg">{`${t('lockers.due')}: ${money.format(Math.max(0, due - received))}`}</Text>
-              <Text size="lg" fw={700} data-testid="checkout-change">{`${t('lockers.change')}: ${money.format(change)}`}</Text>
-            </Group>
+              {party && short > 0 && (
+                <Group gap="xs" grow data-testid="cash-notes">
+                  {nextBanknotes(cashNeeded).map((note) => (
+                    <Button key={note} variant="light" color="teal" size="md" onClick={() => setPaid('cash', plain(note))}>
+                      {t('lockers.cashNote', { amount: money.format(note) })}
+                    </Button>
+                  ))}
+                </Group>
+              )}
+            </Stack>
+          </Card>
+        </Grid.Col>
+      </Grid>
+      {party && party.status === 'open' && <PartyTools partyRef={ref.trim()} onReplacing={setReplacing} onChanged={() => void load(ref, true)} />}
+      {party && <LockerGrid lockers={overview.lockers} onTap={(n) => find(String(n))} />}
+      <ActionBar
+        testId="checkout-action-bar"
+        notice={
+          <>
+            {done && (
+              <Text c="teal" role="status" size="lg">
+                {done}
+              </Text>
+            )}
             <ErrorAlert error={error} />
             {partialRefused && (
               <Button color="grape" variant="light" onClick={() => setApproving({ kind: 'partial' })}>
                 {t('lockers.askManager')}
               </Button>
             )}
-            <Button size="xl" disabled={bad || received < due || selected.length === 0} onClick={() => { setError(null); setConfirming(true); }}>
-              {`${t('lockers.checkout')} ${money.format(due)}`}
-            </Button>
+          </>
+        }
+      >
+        <Group gap="xl" wrap="nowrap">
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              {t('lockers.total')}
+            </Text>
+            <Text size="1.75rem" fw={800} lh={1.1} data-testid="checkout-total">
+              {money.format(due)}
+            </Text>
           </Stack>
-        </Card>
-      )}
-      {party && party.status === 'open' && <PartyTools partyRef={ref.trim()} onReplacing={setReplacing} onChanged={() => void load(ref)} />}
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              {t('lockers.due')}
+            </Text>
+            <Text size="lg" fw={600} data-testid="checkout-due">
+              {money.format(short)}
+            </Text>
+          </Stack>
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              {t('lockers.change')}
+            </Text>
+            <Text size="1.75rem" fw={800} lh={1.1} c={change > 0 ? 'orange.8' : undefined} data-testid="checkout-change">
+              {money.format(change)}
+            </Text>
+          </Stack>
+        </Group>
+        <Button size="xl" disabled={!ready} onClick={ask}>
+          {`${t('lockers.checkout')} ${money.format(due)}`}
+        </Button>
+      </ActionBar>
       <ConfirmModal
         opened={confirming}
         busy={busy}
@@ -172,33 +314,35 @@ export function CheckoutPanel({ onChanged }: { onChanged(): void }) {
         onClose={() => setConfirming(false)}
         onConfirm={() => void settle(approval)}
         lines={[
-          `${t('lockers.collected')}: ${selected.join(', ')}`,
-          `${t('lockers.total')}: ${money.format(due)}`,
-          ...amounts.filter(([, a]) => (a ?? 0) > 0).map(([m, a]) => `${t(`lockers.tenders.${m}`)}: ${money.format(a!)}`),
-          `${t('lockers.change')}: ${money.format(change)}`,
+          t('common.lv', { label: t('lockers.collected'), value: selected.join(', ') }),
+          t('common.lv', { label: t('lockers.total'), value: money.format(due) }),
+          ...tenderLines,
+          t('common.lv', { label: t('lockers.change'), value: money.format(change) }),
         ]}
       />
       <ApprovalModal
         opened={approving !== null}
+        action={approving?.kind === 'void' ? t('lockers.approveVoid', { amount: money.format(approving.amount) }) : t('lockers.approvePartial', { lockers: selected.join(', '), amount: money.format(due) })}
         onClose={() => setApproving(null)}
         onApprove={(a) => {
-          const what = approving;
-          setApproving(null);
-          if (what?.kind === 'void') void voidCharge(what.chargeId, a);
-          else {
-            setApproval(a);
-            void settle(a);
-          }
+          if (approving?.kind === 'void') return voidCharge(approving.chargeId, a);
+          setApproval(a);
+          return settle(a).then((refusal) => {
+            if (refusal) setApproval(null);
+            return refusal;
+          });
         }}
       />
     </Stack>
   );
 }
 
-function WristbandRows({ w, checked, toggle, onVoid }: { w: PartyLookup['party']['wristbands'][number]; checked: boolean; toggle(on: boolean): void; onVoid(chargeId: string): void }) {
-  const { t } = useTranslation();
+function WristbandRows({ w, partyLeft, checked, toggle, onVoid }: { w: PartyLookup['party']['wristbands'][number]; partyLeft: number; checked: boolean; toggle(on: boolean): void; onVoid(chargeId: string, amount: number): void }) {
+  const { t, i18n } = useTranslation();
+  const { info } = usePos();
   const money = useMoney();
   const shown = w.charges.filter((c) => c.status !== 'settled');
+  const time = (iso: string) => formatTime(iso, i18n.language, info.settings.timeZone);
   return (
     <>
       <Table.Tr bg="gray.1">
@@ -212,7 +356,8 @@ function WristbandRows({ w, checked, toggle, onVoid }: { w: PartyLookup['party']
             </Group>
           )}
         </Table.Td>
-        <Table.Td>{w.status === 'active' ? t('lockers.left', { left: money.format(w.left) }) : ''}</Table.Td>
+        {/* The binding limit: a wristband cannot spend more than its party has left. */}
+        <Table.Td>{w.status === 'active' ? t('lockers.left', { left: money.format(Math.min(w.left, partyLeft)) }) : ''}</Table.Td>
         <Table.Td fw={700}>{w.status === 'active' ? money.format(w.subtotal) : ''}</Table.Td>
       </Table.Tr>
       {w.status === 'active' && shown.length === 0 && (
@@ -223,11 +368,11 @@ function WristbandRows({ w, checked, toggle, onVoid }: { w: PartyLookup['party']
       {shown.map((c) => (
         <Table.Tr key={c.id}>
           <Table.Td td={c.status === 'voided' ? 'line-through' : undefined}>{c.description}</Table.Td>
-          <Table.Td>{new Date(c.at).toLocaleTimeString()}</Table.Td>
+          <Table.Td>{time(c.at)}</Table.Td>
           <Table.Td>{money.format(c.amount)}</Table.Td>
           <Table.Td>
             {c.status === 'open' ? (
-              <Button size="xs" variant="subtle" color="red" onClick={() => onVoid(c.id)}>
+              <Button size="sm" variant="subtle" color="red" onClick={() => onVoid(c.id, c.amount)}>
                 {t('lockers.void')}
               </Button>
             ) : (

@@ -18,24 +18,25 @@ export function DemoTapHelper({ demo }: { demo: NonNullable<Overview['demo']> })
     pos.demo.tapCard({ uid: u }).catch(setError);
   };
   return (
-    <Card withBorder radius="lg" bg="yellow.0" data-testid="demo-tap">
-      <Text fw={700} mb="xs">
-        {t('lockers.demoTitle')}
-      </Text>
-      <Group align="flex-end">
-        <TextInput label={t('lockers.demoLocker')} value={locker} onChange={(e) => setLocker(e.currentTarget.value)} w={140} size="md" />
-        <Button size="md" leftSection={<IconId size={18} />} disabled={!uid} onClick={() => uid && tap(uid)}>
+    <Card withBorder radius="lg" bg="yellow.0" p="xs" data-testid="demo-tap">
+      {/* One row: the demo's stand-in for a card reader should not push the counter's work down. */}
+      <Group gap="xs" wrap="nowrap">
+        <Text fw={700} size="sm">
+          {t('lockers.demoTitle')}
+        </Text>
+        <TextInput aria-label={t('lockers.demoLocker')} placeholder={t('lockers.demoLocker')} value={locker} onChange={(e) => setLocker(e.currentTarget.value)} w={90} size="sm" />
+        <Button size="sm" leftSection={<IconId size={16} />} disabled={!uid} onClick={() => uid && tap(uid)}>
           {t('lockers.demoTap')}
         </Button>
         {demo.spareUids.map((u, i) => (
-          <Button key={u} size="md" variant="light" onClick={() => tap(u)}>
+          <Button key={u} size="sm" variant="light" onClick={() => tap(u)}>
             {t('lockers.demoSpare', { n: i + 1 })}
           </Button>
         ))}
+        <Text size="xs" c="dimmed">
+          {uid ? t('lockers.demoUid', { uid }) : ''} {demo.lockers.length > 0 && `(${demo.lockers[0]!.locker}–${demo.lockers.at(-1)!.locker})`}
+        </Text>
       </Group>
-      <Text size="sm" c="dimmed" mt={4}>
-        {uid ? t('lockers.demoUid', { uid }) : ''} {demo.lockers.length > 0 && `(${demo.lockers[0]!.locker}–${demo.lockers.at(-1)!.locker})`}
-      </Text>
       <ErrorAlert error={error} />
     </Card>
   );

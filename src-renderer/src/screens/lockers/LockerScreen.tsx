@@ -1,4 +1,4 @@
-import { SegmentedControl, SimpleGrid, Stack, Tooltip, Badge } from '@mantine/core';
+import { SegmentedControl, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePos } from '../../app/pos-context';
@@ -9,16 +9,16 @@ import { BindPanel } from './BindPanel';
 import { ChargePanel } from './ChargePanel';
 import { CheckoutPanel } from './CheckoutPanel';
 import { DemoTapHelper } from './DemoTapHelper';
+import { LockerGrid } from './LockerGrid';
 import type { Overview } from './shared';
 
 type Mode = 'bind' | 'charge' | 'checkout';
-const STATE_COLOR = { free: 'teal', occupied: 'blue', out_of_service: 'gray' } as const;
 
 /** Locker wristbands: bind a party, charge at an outlet, check out. A tap on the reader goes to the open panel. */
 export function LockerScreen({ back }: { back(): void }) {
   const { t } = useTranslation();
   const { pos, info, bridge } = usePos();
-  const [mode, setMode] = useState<Mode>('bind');
+  const [mode, setMode] = useState<Mode>(() => (sessionStorage.getItem('pos.lockers.mode') as Mode | null) ?? 'bind');
   const [overview, setOverview] = useState<Overview | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -29,13 +29,17 @@ export function LockerScreen({ back }: { back(): void }) {
   // Another counter bound, charged or settled: the lockers shown here follow at once.
   useEffect(() => subscribe(bridge, 'lockers.changed', () => void reload()), [bridge, reload]);
   // Only the open panel listens to the card reader, so a tap belongs to the panel it was made on.
-  const switchTo = (m: Mode) => setMode(m);
+  // The panel is remembered across a reload of this window, like the cashier's session.
+  const switchTo = (m: Mode) => {
+    sessionStorage.setItem('pos.lockers.mode', m);
+    setMode(m);
+  };
 
   return (
-    <Stack p="xl" gap="md">
+    <Stack p="md" gap="sm">
       <ScreenHeader title={t('lockers.title')} back={back}>
         <SegmentedControl
-          size="lg"
+          size="md"
           value={mode}
           onChange={(v) => switchTo(v as Mode)}
           data={(['bind', 'charge', 'checkout'] as const).map((m) => ({ value: m, label: t(`lockers.tabs.${m}`) }))}
@@ -47,16 +51,15 @@ export function LockerScreen({ back }: { back(): void }) {
         <>
           {mode === 'bind' && <BindPanel overview={overview} onChanged={() => void reload()} />}
           {mode === 'charge' && <ChargePanel overview={overview} onChanged={() => void reload()} />}
-          {mode === 'checkout' && <CheckoutPanel onChanged={() => void reload()} />}
-          <SimpleGrid cols={{ base: 6, md: 10 }} spacing={6} data-testid="locker-grid">
-            {overview.lockers.map((l) => (
-              <Tooltip key={l.number} label={l.customer ?? t(`lockers.states.${l.state}`)}>
-                <Badge size="lg" variant={l.state === 'occupied' ? 'filled' : 'light'} color={STATE_COLOR[l.state]} data-state={l.state} data-locker={l.number}>
-                  {l.number}
-                </Badge>
-              </Tooltip>
-            ))}
-          </SimpleGrid>
+          {mode === 'checkout' && <CheckoutPanel overview={overview} onChanged={() => void reload()} />}
+          {mode !== 'checkout' && (
+            <Stack gap={4}>
+              <Text size="sm" c="dimmed">
+                {t('lockers.gridTitle')}
+              </Text>
+              <LockerGrid lockers={overview.lockers} />
+            </Stack>
+          )}
         </>
       )}
     </Stack>

@@ -1,10 +1,8 @@
-import { Button, Group, Modal, PasswordInput, Select, Stack, Text } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput, StaffInfo } from '../../../../src-main/api/contract';
+import type { MethodOutput } from '../../../../src-main/api/contract';
 import { usePos } from '../../app/pos-context';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { PosApiError, subscribe } from '../../bridge/client';
 import { formatMoney, parseMoney } from '../../format/money';
 
@@ -44,75 +42,9 @@ export function useMoney() {
   };
 }
 
-/** "Please confirm" before money moves; Confirm may be pressed again after a failure (same command id). */
-export function ConfirmModal({ opened, lines, onConfirm, onClose, busy, error }: {
-  opened: boolean;
-  lines: string[];
-  onConfirm(): void;
-  onClose(): void;
-  busy: boolean;
-  error: unknown;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Modal opened={opened} onClose={onClose} title={t('lockers.confirmTitle')} centered size="lg">
-      <Stack>
-        {lines.map((l) => (
-          <Text key={l} size="lg">
-            {l}
-          </Text>
-        ))}
-        <ErrorAlert error={error} />
-        <Group justify="flex-end">
-          <Button variant="default" size="lg" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button size="lg" loading={busy} onClick={onConfirm} data-autofocus>
-            {t('lockers.confirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
+export { ConfirmModal } from '../../components/ConfirmModal';
 
-/** A manager types their PIN on this screen; main checks it is a manager's. */
-export function ApprovalModal({ opened, onApprove, onClose }: { opened: boolean; onApprove(a: { staffId: string; pin: string }): void; onClose(): void }) {
-  const { t } = useTranslation();
-  return (
-    <Modal opened={opened} onClose={onClose} title={t('lockers.approvalTitle')} centered>
-      {opened && <ApprovalForm onApprove={onApprove} />}
-    </Modal>
-  );
-}
-
-function ApprovalForm({ onApprove }: { onApprove(a: { staffId: string; pin: string }): void }) {
-  const { t } = useTranslation();
-  const { pos, staff } = usePos();
-  const [people, setPeople] = useState<StaffInfo[]>([]);
-  const [staffId, setStaffId] = useState<string | null>(staff?.role === 'manager' ? staff.id : null);
-  const [pin, setPin] = useState('');
-  useEffect(() => {
-    pos.staff.list().then(setPeople, () => setPeople([]));
-  }, [pos]);
-  return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (staffId) onApprove({ staffId, pin });
-      }}
-    >
-      <Stack>
-        <Text>{t('lockers.approvalHint')}</Text>
-        <Select label={t('lockers.manager')} data={people.map((p) => ({ value: p.id, label: p.name }))} value={staffId} onChange={setStaffId} size="lg" />
-        <PasswordInput label={t('lockers.pin')} inputMode="numeric" value={pin} onChange={(e) => setPin(e.currentTarget.value)} size="lg" />
-        <Button type="submit" size="lg" disabled={!staffId || pin.length < 4}>
-          {t('lockers.approve')}
-        </Button>
-      </Stack>
-    </form>
-  );
-}
+export { ApprovalModal } from './ApprovalModal';
 
 /** Calls `onTap` with the UID of each wristband tapped on the reader while the caller is on screen. */
 export function useCardTap(onTap: (uid: string) => void) {
