@@ -1,0 +1,4 @@
+import { Initial1763800000001 } from './0001-initial';
+
+/** The server's migrations, in order, run on PostgreSQL and SQLite alike. Append; never edit a shipped one. */
+export const serverMigrations = [Initial1763800000001];
