@@ -114,6 +114,15 @@ const MESSAGES = {
     en: 'The terminal restarted before pump {pump} was released. The pump was not released and the {amount} yuan payment was refunded to the original tender.',
     'zh-CN': '终端在放行 {pump} 号油枪前重启，油枪未放行，已将 {amount} 元退回原支付方式。',
   },
+  // Sync with the central server (issue 15).
+  SYNC_ADDRESS_INVALID: { en: 'Enter the server address as http://host:port or https://host.', 'zh-CN': '请按 http://主机:端口 或 https://主机 的格式输入服务器地址。' },
+  SYNC_SERVER_UNREACHABLE: { en: 'The server {url} cannot be reached ({reason}). Check the address and the network.', 'zh-CN': '无法连接服务器 {url}（{reason}）。请检查地址和网络。' },
+  SYNC_PAIRING_CODE_INVALID: {
+    en: 'The pairing code is wrong, expired or already used. Ask head office for a new one.',
+    'zh-CN': '配对码错误、已过期或已被使用，请向总部索取新的配对码。',
+  },
+  SYNC_REFUSED: { en: 'The server refused: {reason}', 'zh-CN': '服务器拒绝：{reason}' },
+  SYNC_NOT_ENROLLED: { en: 'This terminal is not connected to a server yet.', 'zh-CN': '本终端尚未连接服务器。' },
   INTERNAL: {
     en: 'Something went wrong. Nothing was changed; please try again or call support.',
     'zh-CN': '出现错误，未做任何更改。请重试或联系技术支持。',

@@ -14,6 +14,7 @@ import { LockerService } from './lockers';
 import { FuelService } from './fuel/fuel-service';
 import { CommandPath } from './commands';
 import { PaymentsService, mergeLegacyTenders } from './payments';
+import { SyncService, type SyncTiming } from './sync/sync-service';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -36,6 +37,8 @@ export interface ServicesConfig {
     /** Fast reconnects in tests. */
     timing?: Partial<DeviceTiming>;
   };
+  /** Sync with the central server: faster polls and backoff in tests. */
+  sync?: { timing?: Partial<SyncTiming> };
 }
 
 export interface Services {
@@ -53,6 +56,7 @@ export interface Services {
   payments: PaymentsService;
   lockers: LockerService;
   fuel: FuelService;
+  sync: SyncService;
   close(): Promise<void>;
 }
 
@@ -102,6 +106,17 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     mergeLegacyTenders(ledger, commands, payments);
     if (config.demo) await seedDemo({ staff, lockers, fuel });
     fuel.start();
+    // Sync runs in the background: start() returns at once, an unreachable server only shows as offline.
+    const sync = new SyncService({
+      sqlite: db.sqlite,
+      terminalId: terminal.id,
+      terminalName: () => settings.get().terminal.name,
+      events,
+      log: log.child({ layer: 'sync' }),
+      now,
+      ...(config.sync?.timing ? { timing: config.sync.timing } : {}),
+    });
+    sync.start();
     log.info({ dataDir: config.dataDir, host: config.host, version: config.version }, 'services started');
     return {
       config: { dataDir: config.dataDir, host: config.host, version: config.version, demo: config.demo ?? false },
@@ -118,8 +133,10 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       payments,
       lockers,
       fuel,
+      sync,
       async close() {
         log.info('services stopping');
+        await sync.stop();
         fuel.stop();
         await devices.stop();
         await db.close();

@@ -7,6 +7,7 @@ import { lockersContract } from './lockers';
 import { fuelContract, fuelOrder } from './fuel';
 import { paymentsContract } from './payments';
 import { staffInfo } from './common';
+import { syncContract, syncStatusEvent } from './sync';
 
 /** Every method the renderer may call, merged from one module per workflow. */
 export const contract = mergeContracts({
@@ -16,6 +17,7 @@ export const contract = mergeContracts({
   lockers: lockersContract,
   fuel: fuelContract,
   payments: paymentsContract,
+  sync: syncContract,
 });
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -39,7 +41,7 @@ export const events = {
   }),
   'device.printJob': z.object({ id: z.string(), state: z.enum(['printed', 'failed']), error: z.string().nullable() }),
   'lockers.changed': z.object({ at: z.string() }),
-  'sync.status': z.object({ online: z.boolean(), backlog: z.number().int() }),
+  'sync.status': syncStatusEvent,
   'fuel.order': fuelOrder,
 };
 export type Events = typeof events;

@@ -1,6 +1,10 @@
 import { GENESIS_HASH, canonicalJson, chainHash } from '../../../../src-main/domain/ledger';
 import type { WireEntry } from '../../../../src-main/domain/sync/protocol';
 
+/** Answers are read loosely here and checked by each test's assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
 /**
  * A chain of journal entries as a terminal would send them (same body shape and chain rule as
  * the ledger), for tests that speak the protocol directly.
@@ -19,7 +23,7 @@ export function makeChain(terminalId: string, count: number, from: { seq: number
   return out;
 }
 
-export async function post(url: string, p: string, body: unknown, credential?: string): Promise<{ status: number; json: any }> {
+export async function post(url: string, p: string, body: unknown, credential?: string): Promise<{ status: number; json: Json }> {
   const res = await fetch(new URL(p, url), {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(credential ? { authorization: `Bearer ${credential}` } : {}) },
@@ -28,7 +32,7 @@ export async function post(url: string, p: string, body: unknown, credential?: s
   return { status: res.status, json: await res.json() };
 }
 
-export async function get(url: string, p: string, credential?: string): Promise<{ status: number; json: any }> {
+export async function get(url: string, p: string, credential?: string): Promise<{ status: number; json: Json }> {
   const res = await fetch(new URL(p, url), { headers: credential ? { authorization: `Bearer ${credential}` } : {} });
   return { status: res.status, json: await res.json() };
 }

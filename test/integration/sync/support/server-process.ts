@@ -2,6 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** Answers are read loosely here and checked by each test's assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 export const ADMIN_PASSWORD = 'correct horse battery';
 
@@ -89,7 +93,7 @@ export class Admin {
     return new Admin(url, cookie, csrfToken);
   }
 
-  async request(method: string, p: string, body?: unknown, opts: { csrf?: string | null } = {}): Promise<{ status: number; json: any }> {
+  async request(method: string, p: string, body?: unknown, opts: { csrf?: string | null } = {}): Promise<{ status: number; json: Json }> {
     const csrf = opts.csrf === undefined ? this.csrf : opts.csrf;
     const res = await fetch(new URL(p, this.url), {
       method,
