@@ -22,6 +22,8 @@ export class FaultProxy {
   only = '/api/v1/journal';
   seen = 0;
   faulted = 0;
+  /** Sum of `duplicates` in the server's push answers: entries it was sent again and did not store twice. */
+  duplicatesAnswered = 0;
   private readonly server: http.Server;
   private readonly sockets = new Set<net.Socket>();
 
@@ -82,6 +84,12 @@ export class FaultProxy {
       if (typeof v === 'string') headers[k] = v;
     }
     const r = await fetch(new URL(req.url ?? '/', this.target), { method: req.method ?? 'GET', headers, ...(body.length ? { body } : {}) });
-    return { status: r.status, body: Buffer.from(await r.arrayBuffer()) };
+    const answer = Buffer.from(await r.arrayBuffer());
+    try {
+      this.duplicatesAnswered += (JSON.parse(answer.toString()) as { duplicates?: number }).duplicates ?? 0;
+    } catch {
+      // not JSON: nothing to count
+    }
+    return { status: r.status, body: answer };
   }
 }
