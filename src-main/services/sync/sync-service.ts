@@ -32,9 +32,11 @@ export interface SyncTiming {
   /** Per HTTP request. */
   requestTimeoutMs: number;
   batchSize: number;
+  /** With nothing to push, the server's head is fetched this often, so "online" stays true to fact. */
+  heartbeatMs: number;
 }
 
-export const DEFAULT_SYNC_TIMING: SyncTiming = { pollMs: 500, minBackoffMs: 1000, maxBackoffMs: 60_000, requestTimeoutMs: 15_000, batchSize: 500 };
+export const DEFAULT_SYNC_TIMING: SyncTiming = { pollMs: 500, minBackoffMs: 1000, maxBackoffMs: 60_000, requestTimeoutMs: 15_000, batchSize: 500, heartbeatMs: 15_000 };
 
 export interface SyncServiceDeps {
   sqlite: Sqlite;
@@ -66,6 +68,7 @@ export class SyncService {
   private wake: (() => void) | null = null;
   private loopDone: Promise<void> = Promise.resolve();
   private lastEmitted = '';
+  private lastContact = 0;
 
   constructor(private readonly deps: SyncServiceDeps) {
     this.st = new SyncStatements(deps.sqlite, deps.terminalId);
@@ -154,12 +157,17 @@ export class SyncService {
     while (this.running) {
       const s = this.state;
       const due = !this.nextAttemptAt || this.nextAttemptAt <= this.deps.now();
-      if (!s || !due || this.st.localHead() <= this.cursor) {
+      if (!s || !due) {
         this.emit();
         await this.sleep(this.timing.pollMs);
         continue;
       }
-      await this.pushOnce(s);
+      if (this.st.localHead() > this.cursor) await this.pushOnce(s);
+      else if (Date.now() - this.lastContact >= this.timing.heartbeatMs) await this.heartbeat(s);
+      else {
+        this.emit();
+        await this.sleep(this.timing.pollMs);
+      }
     }
   }
 
@@ -188,11 +196,29 @@ export class SyncService {
     }
   }
 
+  /** Nothing to push: ask for the server's head, which also shows whether it still matches ours. */
+  private async heartbeat(s: SyncState): Promise<void> {
+    const client = new SyncClient(s.serverUrl, s.credential, this.timing.requestTimeoutMs);
+    try {
+      const head = await client.head();
+      if (head.seq !== this.cursor) this.accept(s, head);
+      else this.lastContact = Date.now();
+      this.failures = 0;
+      this.nextAttemptAt = null;
+      this.online = true;
+    } catch (e) {
+      this.fail(e);
+    } finally {
+      this.emit();
+    }
+  }
+
   private accept(s: SyncState, ack: SignedAck): void {
     if (!verifyAck(ack, s.serverKey) || ack.terminalId !== this.deps.terminalId) throw new SyncTransportError('the server answered with an ack that is not signed by it');
     const mismatch = this.ackMismatch(ack);
     if (mismatch) throw new SyncRefusal(409, { code: 'CONFLICT', message: mismatch });
     this.cursor = ack.seq;
+    this.lastContact = Date.now();
     this.st.saveAck(ack, this.deps.now().toISOString());
     this.state = this.st.read();
   }

@@ -45,9 +45,11 @@ describe('sync under faults', () => {
         t.sell(5);
         await t.waitFor(inSync, 'first sales pushed');
         await s.stop();
+        // Nothing to push: the heartbeat alone shows the server gone.
+        expect((await t.waitFor((x) => !x.online, 'offline seen while idle')).backlog).toBe(0);
         t.sell(30);
-        const down = await t.waitFor((x) => !x.online && x.lastError !== null, 'offline seen');
-        expect(down.backlog).toBe(30);
+        const down = await t.waitFor((x) => !x.online && x.backlog === 30 && x.lastError !== null, 'offline with a backlog');
+        expect(down.phase).toBe('offline');
         t.sell(20);
         expect(t.services.sync.status().backlog).toBe(50);
         await serve(target, s.port);

@@ -3,7 +3,7 @@ import type { SyncStatus, SyncTiming } from '../../../../src-main/services/sync/
 import { openTerminal, setUpStore, type TestTerminal } from '../../../support/services';
 
 /** Fast polls and backoff so a test waits milliseconds, not minutes, for a retry. */
-export const FAST_SYNC: Partial<SyncTiming> = { pollMs: 50, minBackoffMs: 50, maxBackoffMs: 400, requestTimeoutMs: 1500, batchSize: 500 };
+export const FAST_SYNC: Partial<SyncTiming> = { pollMs: 50, minBackoffMs: 50, maxBackoffMs: 400, requestTimeoutMs: 1500, batchSize: 500, heartbeatMs: 200 };
 
 export interface SyncTerminal extends TestTerminal {
   /** Commits `n` cash sales (one journal entry each) through the ledger. */
