@@ -14,6 +14,7 @@ import { StaffScreen } from '../screens/StaffScreen';
 import { LockerScreen } from '../screens/lockers/LockerScreen';
 import { FuelScreen } from '../screens/fuel/FuelScreen';
 import { DevicesScreen } from '../screens/devices/DevicesScreen';
+import { SyncScreen } from '../screens/sync/SyncScreen';
 import { PosContext, type SystemInfo } from './pos-context';
 
 export function App({ bridge, connected }: { bridge: PosBridge; connected: boolean }) {
@@ -73,6 +74,7 @@ export function App({ bridge, connected }: { bridge: PosBridge; connected: boole
   else if (screen === 'devices') body = <DevicesScreen back={() => setScreen('home')} />;
   else if (screen === 'lockers') body = <LockerScreen back={() => setScreen('home')} />;
   else if (screen === 'fuel') body = <FuelScreen back={() => setScreen('home')} />;
+  else if (screen === 'sync') body = <SyncScreen back={() => setScreen('home')} />;
   else body = <HomeScreen open={setScreen} />;
 
   return (

@@ -22,6 +22,10 @@ export function StatusBar() {
     if (staff) pos.devices.status().then((s) => setDevices(s.devices), () => {});
   }, [pos, staff]);
   useEffect(() => subscribe(bridge, 'sync.status', setSync), [bridge]);
+  // Sync was announced before this window connected: the first snapshot comes from a call.
+  useEffect(() => {
+    if (staff) pos.sync.status().then(setSync, () => {});
+  }, [pos, staff]);
 
   const inUse = staff ? devices.filter((d) => d.state !== 'disabled') : [];
   return (
@@ -39,8 +43,11 @@ export function StatusBar() {
       </Group>
       <Group gap={6} wrap="nowrap" data-testid="status-sync">
         {sync?.online ? <IconCloud size={16} /> : <IconCloudOff size={16} />}
-        <Text size="xs">
-          {t('status.sync')}: {sync ? `${sync.online ? '✓' : '✗'} ${sync.backlog}` : t('status.syncNotSetUp')}
+        <Text size="xs" data-phase={sync?.phase ?? 'unknown'}>
+          {t('status.sync')}:{' '}
+          {!sync || !sync.enrolled
+            ? t('status.syncNotSetUp')
+            : `${t(sync.phase === 'error' ? 'status.syncError' : sync.online ? 'status.syncOnline' : 'status.syncOffline')} · ${t('status.syncBacklog', { count: sync.backlog })}`}
         </Text>
       </Group>
       {!connected && (
