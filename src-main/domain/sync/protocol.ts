@@ -1,4 +1,4 @@
-import { createPublicKey, verify } from 'node:crypto';
+import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import * as z from 'zod';
 import { canonicalJson, chainHash } from '../../domain/ledger/canonical'; // (not '../ledger': the layer rule reads that as src-main/ledger)
 
@@ -103,9 +103,15 @@ export function ackMessage(ack: AckBody): Buffer {
 }
 
 /** Whether `ack` was signed by the holder of `serverKey` (SPKI DER, base64). */
+const KEYS = new Map<string, KeyObject>();
+
 export function verifyAck(ack: SignedAck, serverKey: string): boolean {
   try {
-    const key = createPublicKey({ key: Buffer.from(serverKey, 'base64'), format: 'der', type: 'spki' });
+    let key = KEYS.get(serverKey);
+    if (!key) {
+      key = createPublicKey({ key: Buffer.from(serverKey, 'base64'), format: 'der', type: 'spki' });
+      if (KEYS.size < 16) KEYS.set(serverKey, key);
+    }
     const { signature, ...body } = ack;
     return verify(null, ackMessage(body), key, Buffer.from(signature, 'base64'));
   } catch {

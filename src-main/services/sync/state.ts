@@ -50,6 +50,7 @@ export class SyncStatements {
   private readonly head;
   private readonly rows;
   private readonly hashAt;
+  private readonly saveAckStmt;
 
   constructor(
     private readonly db: Sqlite,
@@ -60,6 +61,15 @@ export class SyncStatements {
       `SELECT id, seq, committed_at, command_id, body, prev_hash, hash FROM ledger_journal WHERE terminal_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
     );
     this.hashAt = db.prepare(`SELECT hash FROM ledger_journal WHERE terminal_id = ? AND seq = ?`).pluck();
+    this.saveAckStmt = db.prepare(
+      `UPDATE sync_state SET
+         acked_hash = CASE WHEN acked_seq <= @seq THEN @hash ELSE acked_hash END,
+         ack_at = CASE WHEN acked_seq <= @seq THEN @at ELSE ack_at END,
+         ack_signature = CASE WHEN acked_seq <= @seq THEN @signature ELSE ack_signature END,
+         acked_seq = MAX(acked_seq, @seq),
+         last_sync_at = @syncedAt, last_error = NULL
+       WHERE id = 1`,
+    );
   }
 
   localHead(): number {
@@ -108,12 +118,8 @@ export class SyncStatements {
 
   /** Keeps the highest signed head only: an older ack never replaces a newer one. */
   saveAck(ack: SignedAck, syncedAt: string): void {
-    this.db
-      .prepare(
-        `UPDATE sync_state SET acked_seq = ?, acked_hash = ?, ack_at = ?, ack_signature = ?, last_sync_at = ?, last_error = NULL WHERE id = 1 AND acked_seq <= ?`,
-      )
-      .run(ack.seq, ack.hash, ack.at, ack.signature, syncedAt, ack.seq);
-    this.db.prepare(`UPDATE sync_state SET last_sync_at = ?, last_error = NULL WHERE id = 1`).run(syncedAt);
+    // One statement (one fsync per batch): the head fields move only forward, the sync time always.
+    this.saveAckStmt.run({ seq: ack.seq, hash: ack.hash, at: ack.at, signature: ack.signature, syncedAt });
   }
 
   saveError(message: string | null): void {
