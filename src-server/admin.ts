@@ -121,7 +121,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: ServerDb, now: () 
   app.get('/admin/api/terminals', async (req) => {
     await session(req);
     const rows = await db.all<Record<string, string | number | null>>(
-      `SELECT id, store_id, name, enrolled_at, revoked_at, head_seq, head_hash, last_seen_at, last_error FROM terminal ORDER BY store_id, name`,
+      `SELECT id, store_id, name, enrolled_at, revoked_at, head_seq, head_hash, reported_seq, last_seen_at, last_error FROM terminal ORDER BY store_id, name`,
     );
     return rows.map((r) => ({
       id: r.id,
@@ -131,8 +131,31 @@ export function registerAdminRoutes(app: FastifyInstance, db: ServerDb, now: () 
       revokedAt: r.revoked_at,
       ackedSeq: Number(r.head_seq),
       ackedHash: r.head_hash,
+      backlog: Math.max(0, Number(r.reported_seq) - Number(r.head_seq)),
       lastSeenAt: r.last_seen_at,
       lastError: r.last_error,
+    }));
+  });
+
+  // Sales per store, terminal and business day, from the journals (read-model/), optionally a day range.
+  app.get('/admin/api/sales', async (req) => {
+    await session(req);
+    const q = parse(z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }), req.query);
+    const rows = await db.all<Record<string, string | number>>(
+      `SELECT d.store_id, s.name AS store_name, d.terminal_id, t.name AS terminal_name, d.day, d.unit, d.amount, d.entries
+         FROM sales_day d JOIN store s ON s.id = d.store_id JOIN terminal t ON t.id = d.terminal_id
+        WHERE d.day >= ? AND d.day <= ? ORDER BY d.day, s.name, t.name, d.unit`,
+      [q.from ?? '0000-00-00', q.to ?? '9999-99-99'],
+    );
+    return rows.map((r) => ({
+      storeId: r.store_id,
+      storeName: r.store_name,
+      terminalId: r.terminal_id,
+      terminalName: r.terminal_name,
+      day: r.day,
+      unit: r.unit,
+      amount: Number(r.amount),
+      entries: Number(r.entries),
     }));
   });
 

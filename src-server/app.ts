@@ -72,7 +72,7 @@ export async function buildServer(opts: AppOptions): Promise<{ app: FastifyInsta
     const t = await authenticateTerminal(db, req);
     const input = parse(pushRequest, req.body);
     try {
-      return await storeBatch(db, signer, t.id, input.entries, now());
+      return await storeBatch(db, signer, t.id, input.entries, now(), input.localSeq);
     } catch (e) {
       if (e instanceof SyncHttpError && e.body.code !== 'GAP' && e.body.code !== 'REVOKED') await recordError(db, t.id, e.message);
       throw e;

@@ -2,6 +2,7 @@ import { MAX_BATCH, entryChains, type PushResponse, type SignedAck, type WireEnt
 import type { ServerDb, Sql } from './db';
 import { SyncHttpError } from './errors';
 import type { Signer } from './secrets';
+import { projectSales } from './read-model/sales-store';
 
 export const GENESIS_HEX = '0'.repeat(64);
 const INSERT_CHUNK = 200;
@@ -31,7 +32,7 @@ export function signHead(signer: Signer, terminalId: string, head: Head, now: Da
  * The terminal row is updated first, so two pushes for one terminal (two server processes)
  * queue on its row lock (PostgreSQL) or the write lock (SQLite) and never interleave.
  */
-export async function storeBatch(db: ServerDb, signer: Signer, terminalId: string, entries: WireEntry[], now: Date): Promise<PushResponse> {
+export async function storeBatch(db: ServerDb, signer: Signer, terminalId: string, entries: WireEntry[], now: Date, reportedSeq?: number): Promise<PushResponse> {
   if (entries.length > MAX_BATCH) throw new SyncHttpError(413, { code: 'INVALID_INPUT', message: `At most ${MAX_BATCH} entries per push.` });
   return db.tx(async (sql) => {
     const touched = await sql.run(`UPDATE terminal SET last_seen_at = ? WHERE id = ? AND revoked_at IS NULL`, [now.toISOString(), terminalId]);
@@ -52,7 +53,7 @@ export async function storeBatch(db: ServerDb, signer: Signer, terminalId: strin
     }
     let head = start;
     let duplicates = 0;
-    const fresh: (WireEntry & { store: string })[] = [];
+    const fresh: (WireEntry & { store: string; parsed: Record<string, unknown> })[] = [];
     for (const e of entries) {
       if (e.seq <= start.seq) {
         if (held.get(e.seq) !== e.hash) throw refuse(409, 'CONFLICT', e.seq, `Entry ${e.seq} differs from the copy the server already holds.`);
@@ -65,7 +66,7 @@ export async function storeBatch(db: ServerDb, signer: Signer, terminalId: strin
       const body = parseBody(e.body);
       if (body?.terminal !== terminalId) throw refuse(403, 'WRONG_TERMINAL', e.seq, `Entry ${e.seq} belongs to another terminal.`);
       if (body.seq !== e.seq || body.id !== e.id) throw refuse(422, 'CHAIN_BROKEN', e.seq, `Entry ${e.seq}: its body disagrees with its seq or id.`);
-      fresh.push({ ...e, store: typeof body.store === 'string' ? body.store : '' });
+      fresh.push({ ...e, store: typeof body.store === 'string' ? body.store : '', parsed: body });
       head = { seq: e.seq, hash: e.hash };
     }
     const receivedAt = now.toISOString();
@@ -80,12 +81,14 @@ export async function storeBatch(db: ServerDb, signer: Signer, terminalId: strin
         params,
       );
     }
+    await projectSales(sql, terminalId, fresh.map((e) => ({ seq: e.seq, body: e.parsed })));
     if (fresh.length) await sql.run(`UPDATE terminal SET head_seq = ?, head_hash = ?, last_error = NULL WHERE id = ?`, [head.seq, head.hash, terminalId]);
+    if (reportedSeq !== undefined) await sql.run(`UPDATE terminal SET reported_seq = ? WHERE id = ?`, [Math.max(reportedSeq, head.seq), terminalId]);
     return { ack: signHead(signer, terminalId, head, now), accepted: fresh.length, duplicates };
   });
 }
 
-function parseBody(text: string): { terminal?: unknown; seq?: unknown; id?: unknown; store?: unknown } | null {
+function parseBody(text: string): Record<string, unknown> | null {
   try {
     const v = JSON.parse(text) as unknown;
     return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : null;

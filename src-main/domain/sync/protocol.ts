@@ -29,7 +29,13 @@ export type WireEntry = z.infer<typeof wireEntry>;
 /** At most this many entries per push; the terminal sends less. */
 export const MAX_BATCH = 1000;
 
-export const pushRequest = z.object({ entries: z.array(wireEntry).min(1).max(MAX_BATCH) }).strict();
+export const pushRequest = z
+  .object({
+    entries: z.array(wireEntry).min(1).max(MAX_BATCH),
+    /** The terminal's local journal head when it sent this, so the back office can show its backlog. */
+    localSeq: z.number().int().min(0).optional(),
+  })
+  .strict();
 export type PushRequest = z.infer<typeof pushRequest>;
 
 /** What the server holds for one terminal, signed with its Ed25519 key. seq 0 = nothing yet. */

@@ -43,8 +43,8 @@ export class SyncClient {
     return this.call('POST', '/api/v1/enroll', input, enrollResponse);
   }
 
-  push(entries: WireEntry[]): Promise<PushResponse> {
-    return this.call('POST', '/api/v1/journal', { entries }, pushResponse);
+  push(entries: WireEntry[], localSeq?: number): Promise<PushResponse> {
+    return this.call('POST', '/api/v1/journal', { entries, ...(localSeq !== undefined ? { localSeq } : {}) }, pushResponse);
   }
 
   async head(): Promise<SignedAck> {

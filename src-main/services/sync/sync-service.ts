@@ -177,7 +177,7 @@ export class SyncService {
     if (entries.length === 0) return;
     const client = new SyncClient(s.serverUrl, s.credential, this.timing.requestTimeoutMs);
     try {
-      const res = await client.push(entries);
+      const res = await client.push(entries, this.st.localHead());
       this.accept(s, res.ack);
       this.failures = 0;
       this.nextAttemptAt = null;

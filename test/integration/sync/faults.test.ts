@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { databaseKinds, expectServerHoldsJournal } from './support/databases';
+import { databaseKinds, expectServerInSync } from './support/databases';
 import { FaultProxy } from './support/fault-proxy';
 import { Admin, startServer, type ServerProcess, type ServerTarget } from './support/server-process';
 import { inSync, syncTerminal, type SyncTerminal } from './support/terminal';
@@ -11,7 +11,8 @@ const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'support/t
 
 /**
  * Fault injection with real server processes: after each fault, every local entry is on the
- * server exactly once, in order, and its copy chains from genesis (expectServerHoldsJournal).
+ * server exactly once, in order, its copy chains from genesis, and the server's per-day sales
+ * equal the terminal's ledger (expectServerInSync).
  */
 describe('sync under faults', () => {
   const kinds = databaseKinds();
@@ -56,7 +57,7 @@ describe('sync under faults', () => {
         t.services.sync.pushNow();
         await t.waitFor(inSync, 'backlog drained after the server came back');
         expect(t.services.sync.status()).toMatchObject({ online: true, phase: 'online', lastError: null });
-        await expectServerHoldsJournal(target, t.services.db.sqlite, terminalId(t));
+        await expectServerInSync(target, t.services.db.sqlite, terminalId(t));
       });
 
       it('HTTP 500s, timeouts, batches delivered twice and answers lost after the server committed', async () => {
@@ -76,7 +77,7 @@ describe('sync under faults', () => {
           await t.waitFor(inSync, `drained after ${fault}`);
           // The server was sent entries it already held, and counted them instead of storing them again.
           if (fault === 'duplicate' || fault === 'loseResponse') expect(proxy.duplicatesAnswered).toBeGreaterThan(0);
-          await expectServerHoldsJournal(target, t.services.db.sqlite, terminalId(t));
+          await expectServerInSync(target, t.services.db.sqlite, terminalId(t));
         }
       });
 
@@ -90,7 +91,7 @@ describe('sync under faults', () => {
         await serve(target, s.port);
         t.services.sync.pushNow();
         await t.waitFor(inSync, '14,000 entries drained', 120_000);
-        expect(await expectServerHoldsJournal(target, t.services.db.sqlite, terminalId(t))).toBe(t.localSeq());
+        expect(await expectServerInSync(target, t.services.db.sqlite, terminalId(t))).toBe(t.localSeq());
       }, 180_000);
 
       it('server SIGKILLed mid-batch, restarted on the same database: nothing lost, nothing twice', async () => {
@@ -108,7 +109,7 @@ describe('sync under faults', () => {
         await serve(target, s.port);
         t.services.sync.pushNow();
         await t.waitFor(inSync, 'drained after the restart', 120_000);
-        await expectServerHoldsJournal(target, t.services.db.sqlite, terminalId(t));
+        await expectServerInSync(target, t.services.db.sqlite, terminalId(t));
       }, 180_000);
 
       it('terminal SIGKILLed mid-push: the next start carries on from the server head', async () => {
@@ -144,7 +145,7 @@ describe('sync under faults', () => {
         const back = track(await syncTerminal({ dataDir, fresh: false }));
         expect(back.services.sync.status().backlog).toBeGreaterThan(0);
         await back.waitFor(inSync, 'drained after restart', 120_000);
-        expect(await expectServerHoldsJournal(target, back.services.db.sqlite, id)).toBe(back.localSeq());
+        expect(await expectServerInSync(target, back.services.db.sqlite, id)).toBe(back.localSeq());
       }, 180_000);
     });
   }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkJournalAgainstAck } from '../../../src-main/services/sync/acked-head';
-import { databaseKinds, expectServerHoldsJournal } from './support/databases';
+import { databaseKinds, expectServerInSync } from './support/databases';
 import { Admin, startServer, type ServerProcess, type ServerTarget } from './support/server-process';
 import { inSync, syncTerminal, type SyncTerminal } from './support/terminal';
 
@@ -53,10 +53,15 @@ describe('terminal sync', () => {
         expect(after.lastSyncAt).not.toBeNull();
 
         const terminalId = t.services.settings.get().terminal.id;
-        expect(await expectServerHoldsJournal(target, t.services.db.sqlite, terminalId)).toBe(t.localSeq());
+        expect(await expectServerInSync(target, t.services.db.sqlite, terminalId)).toBe(t.localSeq());
         expect(checkJournalAgainstAck(t.services.db.sqlite, terminalId)).toEqual({ state: 'ok', ackedSeq: t.localSeq(), localSeq: t.localSeq() });
         const listed = (await admin.request('GET', '/admin/api/terminals')).json as { id: string; storeId: string; ackedSeq: number }[];
-        expect(listed).toEqual([expect.objectContaining({ id: terminalId, storeId: store.id, ackedSeq: t.localSeq() })]);
+        expect(listed).toEqual([expect.objectContaining({ id: terminalId, storeId: store.id, ackedSeq: t.localSeq(), backlog: 0 })]);
+        // The back office's sales: 25 cash sales of 1.00–1.19 yuan (t.sell), on the business day(s) in Shanghai.
+        const sales = (await admin.request('GET', '/admin/api/sales')).json as { storeName: string; unit: string; amount: number; entries: number }[];
+        expect(sales.every((r) => r.storeName === 'Riverside Spa' && r.unit === 'CNY')).toBe(true);
+        expect(sales.reduce((n, r) => n + r.amount, 0)).toBe(20 * 100 + 190 + 5 * 100 + 10);
+        expect(sales.reduce((n, r) => n + r.entries, 0)).toBe(25);
       });
 
       it('only a manager may enroll, and a terminal revoked on the server stops syncing and says why', async () => {
@@ -88,7 +93,7 @@ describe('terminal sync', () => {
           await t.ok('sync.enroll', { serverUrl: s.url, code: (await code(s.url)).code });
           t.sell(40);
           await t.waitFor(inSync, `pushed with clock ${skew > 0 ? '+' : '-'}1 day`);
-          await expectServerHoldsJournal(target, t.services.db.sqlite, t.services.settings.get().terminal.id);
+          await expectServerInSync(target, t.services.db.sqlite, t.services.settings.get().terminal.id);
         }
       });
 

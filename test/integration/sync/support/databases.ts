@@ -1,7 +1,8 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Database as Sqlite } from 'better-sqlite3';
 import { GENESIS_HASH, chainHash } from '../../../../src-main/domain/ledger';
 import { openServerDb } from '../../../../src-server/db';
+import { businessDay } from '../../../../src-server/read-model/sales-projector';
 import { tempDir } from '../../../support/services';
 import { findPostgresBin, startPgCluster, type PgCluster } from './postgres';
 import type { ServerTarget } from './server-process';
@@ -78,4 +79,40 @@ export async function expectServerHoldsJournal(target: ServerTarget, local: Sqli
   });
   if (problems.length) throw new Error(`server journal check failed:\n${problems.slice(0, 10).join('\n')}`);
   return rows.length;
+}
+
+/**
+ * The server's per-day sales for one terminal equal the terminal's own ledger: net postings to its
+ * tender accounts, grouped by business day in the server store's time zone and by unit.
+ */
+export async function expectServerSalesMatchLedger(target: ServerTarget, local: Sqlite, terminalId: string): Promise<Record<string, number>> {
+  const db = await openServerDb(target);
+  let server: Record<string, number>;
+  let timeZone: string;
+  try {
+    const tz = await db.one<{ time_zone: string }>(`SELECT s.time_zone FROM terminal t JOIN store s ON s.id = t.store_id WHERE t.id = ?`, [terminalId]);
+    timeZone = tz!.time_zone;
+    const rows = await db.all<{ day: string; unit: string; amount: number | string }>(`SELECT day, unit, amount FROM sales_day WHERE terminal_id = ?`, [terminalId]);
+    server = Object.fromEntries(rows.filter((r) => Number(r.amount) !== 0).map((r) => [`${r.day} ${r.unit}`, Number(r.amount)]));
+  } finally {
+    await db.close();
+  }
+  const postings = local
+    .prepare(`SELECT p.committed_at, a.unit, p.side, p.amount FROM ledger_posting p JOIN ledger_account a ON a.id = p.account_id WHERE a.kind = 'tender'`)
+    .all() as { committed_at: string; unit: string; side: string; amount: number }[];
+  const mine: Record<string, number> = {};
+  for (const p of postings) {
+    const key = `${businessDay(p.committed_at, timeZone)} ${p.unit}`;
+    mine[key] = (mine[key] ?? 0) + (p.side === 'debit' ? p.amount : -p.amount);
+  }
+  for (const k of Object.keys(mine)) if (mine[k] === 0) delete mine[k];
+  expect(server).toEqual(mine);
+  return server;
+}
+
+/** Both checks every fault test ends with: the journal exactly once and chained, and the per-day totals equal. */
+export async function expectServerInSync(target: ServerTarget, local: Sqlite, terminalId: string): Promise<number> {
+  const n = await expectServerHoldsJournal(target, local, terminalId);
+  await expectServerSalesMatchLedger(target, local, terminalId);
+  return n;
 }
