@@ -96,4 +96,22 @@ export default tseslint.config(
     packages: ['electron'],
     message: 'only the Electron host may import electron.',
   }),
+  {
+    // The central server may import the terminal's pure domain (the ledger chain rule, the sync
+    // protocol schemas), fastify and typeorm; never the terminal's ledger, services, api or hosts.
+    files: ['src-server/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', ...DEVICE_LIBS, '../src-main/*', '!../src-main/domain', '../../src-main/*', '!../../src-main/domain'],
+              message: 'src-server may import src-main/domain (and the sync protocol in it) only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -133,6 +133,15 @@ const MESSAGES = {
     en: 'The disk of this terminal is full, so nothing was saved. Viewing and signing in still work. Ask a manager or IT to free space (delete old files or exports); the terminal carries on by itself once there is room.',
     'zh-CN': '本终端磁盘已满，本次操作未保存。查看和登录仍可使用。请店长或 IT 人员清理磁盘空间（删除旧文件或导出文件），空间释放后终端会自动恢复。',
   },
+  // Sync with the central server (issue 15).
+  SYNC_ADDRESS_INVALID: { en: 'Enter the server address as http://host:port or https://host.', 'zh-CN': '请按 http://主机:端口 或 https://主机 的格式输入服务器地址。' },
+  SYNC_SERVER_UNREACHABLE: { en: 'The server {url} cannot be reached ({reason}). Check the address and the network.', 'zh-CN': '无法连接服务器 {url}（{reason}）。请检查地址和网络。' },
+  SYNC_PAIRING_CODE_INVALID: {
+    en: 'The pairing code is wrong, expired or already used. Ask head office for a new one.',
+    'zh-CN': '配对码错误、已过期或已被使用，请向总部索取新的配对码。',
+  },
+  SYNC_REFUSED: { en: 'The server refused: {reason}', 'zh-CN': '服务器拒绝：{reason}' },
+  SYNC_NOT_ENROLLED: { en: 'This terminal is not connected to a server yet.', 'zh-CN': '本终端尚未连接服务器。' },
   INTERNAL: {
     en: 'Something went wrong. Nothing was changed; please try again or call support.',
     'zh-CN': '出现错误，未做任何更改。请重试或联系技术支持。',

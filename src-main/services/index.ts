@@ -17,6 +17,7 @@ import { CommandPath } from './commands';
 import { PaymentsService, mergeLegacyTenders } from './payments';
 import { ReceiptService } from './receipts/receipt-service';
 import { DiskWatch } from './system/disk-watch';
+import { SyncService, type SyncTiming } from './sync/sync-service';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -41,6 +42,8 @@ export interface ServicesConfig {
     /** Fast reconnects in tests. */
     timing?: Partial<DeviceTiming>;
   };
+  /** Sync with the central server: faster polls and backoff in tests. */
+  sync?: { timing?: Partial<SyncTiming> };
 }
 
 export interface Services {
@@ -62,6 +65,7 @@ export interface Services {
   lockers: LockerService;
   fuel: FuelService;
   disk: DiskWatch;
+  sync: SyncService;
   close(): Promise<void>;
 }
 
@@ -114,6 +118,17 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     fuel.start();
     const disk = new DiskWatch(config.dataDir, events, config.lowDiskBytes);
     disk.start();
+    // Sync runs in the background: start() returns at once, an unreachable server only shows as offline.
+    const sync = new SyncService({
+      sqlite: db.sqlite,
+      terminalId: terminal.id,
+      terminalName: () => settings.get().terminal.name,
+      events,
+      log: log.child({ layer: 'sync' }),
+      now,
+      ...(config.sync?.timing ? { timing: config.sync.timing } : {}),
+    });
+    sync.start();
     log.info({ dataDir: config.dataDir, host: config.host, version: config.version }, 'services started');
     return {
       config: { dataDir: config.dataDir, host: config.host, version: config.version, demo: config.demo ?? false },
@@ -133,9 +148,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       lockers,
       fuel,
       disk,
+      sync,
       async close() {
         log.info('services stopping');
         disk.stop();
+        await sync.stop();
         fuel.stop();
         await devices.stop();
         await db.close();

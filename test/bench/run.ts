@@ -5,6 +5,7 @@
  * `npm run bench -- ledger` runs only benchmarks whose name contains "ledger".
  */
 import { ledgerBenchmarks } from './ledger.bench';
+import { syncBenchmarks } from './sync.bench';
 
 export interface BenchLine {
   name: string;
@@ -22,7 +23,7 @@ export interface Benchmark {
   run(emit: (line: BenchLine) => void): Promise<void> | void;
 }
 
-const BENCHMARKS: Benchmark[] = [...ledgerBenchmarks];
+const BENCHMARKS: Benchmark[] = [...ledgerBenchmarks, ...syncBenchmarks];
 
 const filter = process.argv[2];
 for (const b of BENCHMARKS) {

@@ -8,6 +8,7 @@ import { fuelContract, fuelOrder } from './fuel';
 import { paymentsContract } from './payments';
 import { receiptsContract } from './receipts';
 import { staffInfo } from './common';
+import { syncContract, syncStatusEvent } from './sync';
 
 /** Every method the renderer may call, merged from one module per workflow. */
 export const contract = mergeContracts({
@@ -18,6 +19,7 @@ export const contract = mergeContracts({
   fuel: fuelContract,
   payments: paymentsContract,
   receipts: receiptsContract,
+  sync: syncContract,
 });
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -41,7 +43,7 @@ export const events = {
   }),
   'device.printJob': z.object({ id: z.string(), state: z.enum(['printed', 'failed']), error: z.string().nullable() }),
   'lockers.changed': z.object({ at: z.string() }),
-  'sync.status': z.object({ online: z.boolean(), backlog: z.number().int() }),
+  'sync.status': syncStatusEvent,
   'fuel.order': fuelOrder,
   'system.disk': diskStatus,
 };

@@ -15,6 +15,7 @@ import { LockerScreen } from '../screens/lockers/LockerScreen';
 import { FuelScreen } from '../screens/fuel/FuelScreen';
 import { DevicesScreen } from '../screens/devices/DevicesScreen';
 import { ReceiptsScreen } from '../screens/receipts/ReceiptsScreen';
+import { SyncScreen } from '../screens/sync/SyncScreen';
 import { PosContext, type SystemInfo } from './pos-context';
 import { rememberScreen, resumeSession, screenFor, useResumeToken } from './session-resume';
 
@@ -83,6 +84,7 @@ export function App({ bridge, connected }: { bridge: PosBridge; connected: boole
   else if (screen === 'lockers') body = <LockerScreen back={() => setScreen('home')} />;
   else if (screen === 'fuel') body = <FuelScreen back={() => setScreen('home')} />;
   else if (screen === 'receipts') body = <ReceiptsScreen back={() => setScreen('home')} />;
+  else if (screen === 'sync') body = <SyncScreen back={() => setScreen('home')} />;
   else body = <HomeScreen open={setScreen} />;
 
   return (

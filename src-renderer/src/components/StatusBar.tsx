@@ -29,6 +29,10 @@ export function StatusBar() {
   useEffect(() => {
     if (isManager) pos.system.disk().then(setDisk, () => {});
   }, [pos, isManager]);
+  // Sync was announced before this window connected: the first snapshot comes from a call.
+  useEffect(() => {
+    if (staff) pos.sync.status().then(setSync, () => {});
+  }, [pos, staff]);
 
   const inUse = staff ? devices.filter((d) => d.state !== 'disabled') : [];
   return (
@@ -46,8 +50,11 @@ export function StatusBar() {
       </Group>
       <Group gap={6} wrap="nowrap" data-testid="status-sync">
         {sync?.online ? <IconCloud size={16} /> : <IconCloudOff size={16} />}
-        <Text size="xs">
-          {t('common.lv', { label: t('status.sync'), value: sync ? `${sync.online ? '✓' : '✗'} ${sync.backlog}` : t('status.syncNotSetUp') })}
+        <Text size="xs" data-phase={sync?.phase ?? 'unknown'}>
+          {t('common.labelColon', { label: t('status.sync') })}{' '}
+          {!sync || !sync.enrolled
+            ? t('status.syncNotSetUp')
+            : `${t(sync.phase === 'error' ? 'status.syncError' : sync.online ? 'status.syncOnline' : 'status.syncOffline')} · ${t('status.syncBacklog', { count: sync.backlog })}`}
         </Text>
       </Group>
       {isManager && disk?.low && (

@@ -1,6 +1,7 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
 import {
   IconCalendarStats,
+  IconCloudUpload,
   IconCreditCard,
   IconDeviceDesktopCog,
   IconGasStation,
@@ -15,10 +16,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePos } from '../app/pos-context';
 
-export type Screen = 'home' | 'staff' | 'devices' | 'lockers' | 'fuel' | 'receipts';
+export type Screen = 'home' | 'staff' | 'devices' | 'lockers' | 'fuel' | 'receipts' | 'sync';
 
 interface Tile {
-  key: 'lockers' | 'fuel' | 'receipts' | 'miles' | 'coupons' | 'cards' | 'settlement' | 'staff' | 'devices';
+  key: 'lockers' | 'fuel' | 'receipts' | 'miles' | 'coupons' | 'cards' | 'settlement' | 'staff' | 'devices' | 'sync';
   icon: Icon;
   color: string;
   screen?: Screen;
@@ -36,6 +37,7 @@ const TILES: Tile[] = [
   { key: 'settlement', icon: IconCalendarStats, color: 'violet', managerOnly: true },
   { key: 'staff', icon: IconUsers, color: 'grape', managerOnly: true, screen: 'staff' },
   { key: 'devices', icon: IconDeviceDesktopCog, color: 'gray', managerOnly: true, screen: 'devices' },
+  { key: 'sync', icon: IconCloudUpload, color: 'indigo', screen: 'sync' },
 ];
 
 export function HomeScreen({ open }: { open(screen: Screen): void }) {

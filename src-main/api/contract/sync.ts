@@ -1,0 +1,52 @@
+import * as z from 'zod';
+import { method } from './define';
+import { noInput } from './common';
+
+export const syncStatus = z.object({
+  phase: z.enum(['not-enrolled', 'online', 'offline', 'error']),
+  enrolled: z.boolean(),
+  online: z.boolean(),
+  serverUrl: z.string().nullable(),
+  storeName: z.string().nullable(),
+  backlog: z.number().int(),
+  localSeq: z.number().int(),
+  ackedSeq: z.number().int(),
+  lastSyncAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+});
+
+/** The status bar's slice of syncStatus, pushed whenever it changes. */
+export const syncStatusEvent = z.object({
+  online: z.boolean(),
+  backlog: z.number().int(),
+  enrolled: z.boolean(),
+  phase: syncStatus.shape.phase,
+  lastSyncAt: z.string().nullable(),
+});
+
+export const syncContract = {
+  'sync.status': method({
+    summary: 'Sync with the central server: enrolled, online, backlog, last sync, last error.',
+    access: 'staff',
+    input: noInput,
+    output: syncStatus,
+  }),
+  'sync.enroll': method({
+    summary: 'Connect this terminal to the central server with a one-time pairing code (manager only).',
+    access: 'manager',
+    input: z
+      .object({
+        serverUrl: z.string().trim().min(1, { error: 'field.required' }).max(200, { error: 'field.tooLong' }),
+        code: z.string().trim().min(6, { error: 'field.required' }).max(32, { error: 'field.tooLong' }),
+      })
+      .strict(),
+    output: syncStatus,
+  }),
+  'sync.pushNow': method({
+    summary: 'Push the journal now instead of waiting for the next retry.',
+    access: 'staff',
+    input: noInput,
+    output: syncStatus,
+  }),
+};

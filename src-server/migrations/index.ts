@@ -1,0 +1,5 @@
+import { Initial1763800000001 } from './0001-initial';
+import { SalesReadModel1763800000002 } from './0002-sales-read-model';
+
+/** The server's migrations, in order, run on PostgreSQL and SQLite alike. Append; never edit a shipped one. */
+export const serverMigrations = [Initial1763800000001, SalesReadModel1763800000002];

@@ -1,0 +1,138 @@
+/**
+ * Sync benchmarks (issue 15): a 100,000-entry backlog pushed by the real SyncService from a
+ * terminal database into a real server process on PostgreSQL, next to a same-run baseline: the
+ * same rows written by raw multi-row INSERTs (same batch size) straight into PostgreSQL, with no
+ * HTTP, no validation and no chain check.
+ */
+import os from 'node:os';
+import pg from 'pg';
+import { GENESIS_HASH, canonicalJson, chainHash } from '../../src-main/domain/ledger';
+import { openDatabase } from '../../src-main/ledger/database';
+import { silentLogger } from '../../src-main/ops/logging';
+import { EventBus } from '../../src-main/services/events';
+import { SyncService } from '../../src-main/services/sync/sync-service';
+import { findPostgresBin, startPgCluster } from '../integration/sync/support/postgres';
+import { Admin, startServer } from '../integration/sync/support/server-process';
+import { tempDir } from '../support/services';
+import type { Benchmark, BenchLine } from './run';
+
+const N = Number(process.env.SYNC_BENCH_ENTRIES ?? 100_000);
+const BATCH = 1000;
+const TERMINAL = '0193a000-0000-7000-8000-00000000b001';
+
+/** A sale-sized body (about 700 bytes, like a locker checkout's command, ops and events). */
+function body(seq: number): string {
+  const at = new Date(Date.UTC(2026, 10, 1) + seq * 30_000).toISOString();
+  return canonicalJson({
+    v: 1,
+    id: `0193a000-${String(seq).padStart(4, '0').slice(-4)}-7000-8000-${String(seq).padStart(12, '0')}`,
+    store: '0193a000-0000-7000-8000-00000000a001',
+    terminal: TERMINAL,
+    seq,
+    at,
+    type: 'commit',
+    command: { id: `cmd-${seq}`, fingerprint: 'f'.repeat(64), result: { transferId: `t-${seq}` } },
+    ops: [
+      { op: 'post', transfer: `t-${seq}`, legs: [{ account: 'tender:cash', side: 'debit', amount: 1000 + (seq % 9000) }, { account: 'revenue:shop', side: 'credit', amount: 1000 + (seq % 9000) }] },
+    ],
+    events: [{ type: 'lockers.settled', party: `p-${seq}`, lockers: [101, 102], total: 1000 + (seq % 9000), tenders: [{ method: 'cash', amount: 1000 + (seq % 9000) }] }],
+  });
+}
+
+async function backlogToPostgres(emit: (l: BenchLine) => void): Promise<void> {
+  const bin = findPostgresBin();
+  if (!bin) {
+    console.error('sync bench: PostgreSQL binaries not found; skipped');
+    return;
+  }
+  const cluster = await startPgCluster(bin);
+  const server = await startServer({ dataDir: tempDir('pos-bench-server-'), databaseUrl: await cluster.createDatabase('bench') }).catch(async (e) => {
+    cluster.stop();
+    throw e;
+  });
+  const db = await openDatabase(tempDir('pos-bench-terminal-'));
+  try {
+    // The terminal's backlog: N chained rows in its journal (written directly; the ledger's own speed is ledger.bench).
+    const insert = db.sqlite.prepare(
+      `INSERT INTO ledger_journal (id, store_id, terminal_id, seq, committed_at, command_id, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const rows: { seq: number; body: string; prev: Buffer; hash: Buffer }[] = [];
+    let prev = GENESIS_HASH;
+    db.sqlite.transaction(() => {
+      for (let seq = 1; seq <= N; seq++) {
+        const b = body(seq);
+        const h = chainHash(prev, b);
+        const parsed = JSON.parse(b) as { id: string; store: string; at: string };
+        insert.run(parsed.id, parsed.store, TERMINAL, seq, parsed.at, `cmd-${seq}`, b, prev, h);
+        rows.push({ seq, body: b, prev, hash: h });
+        prev = h;
+      }
+    })();
+    const bodyBytes = rows.reduce((n, r) => n + Buffer.byteLength(r.body), 0) / N;
+
+    const admin = await Admin.signIn(server.url);
+    const store = await admin.store('Bench');
+    const sync = new SyncService({
+      sqlite: db.sqlite,
+      terminalId: TERMINAL,
+      terminalName: () => 'Bench',
+      events: new EventBus(),
+      log: silentLogger(),
+      now: () => new Date(),
+      timing: { pollMs: 5, batchSize: BATCH, heartbeatMs: 3_600_000, requestTimeoutMs: 60_000 },
+    });
+    sync.start();
+    const t0 = performance.now();
+    await sync.enroll(server.url, await admin.pairingCode(store.id));
+    while (sync.status().ackedSeq < N) await new Promise((r) => setTimeout(r, 5));
+    const pushMs = performance.now() - t0;
+    await sync.stop();
+
+    // Baseline: the same rows, same batch size, raw multi-row INSERTs into an identical table.
+    const client = new pg.Client({ connectionString: (await cluster.createDatabase('bench_raw')).toString() });
+    await client.connect();
+    await client.query(`CREATE TABLE journal_entry (terminal_id TEXT NOT NULL, seq BIGINT NOT NULL, id TEXT NOT NULL, store_id TEXT NOT NULL, committed_at TEXT NOT NULL,
+      command_id TEXT, body TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL, received_at TEXT NOT NULL, PRIMARY KEY (terminal_id, seq))`);
+    const b0 = performance.now();
+    for (let i = 0; i < N; i += BATCH) {
+      const chunk = rows.slice(i, i + BATCH);
+      // Same statement shape as the server: up to 200 rows per INSERT.
+      await client.query('BEGIN');
+      for (let j = 0; j < chunk.length; j += 200) {
+        const part = chunk.slice(j, j + 200);
+        const params: unknown[] = [];
+        const values = part.map((r, k) => {
+          params.push(TERMINAL, r.seq, `id-${r.seq}`, 'store', 'at', `cmd-${r.seq}`, r.body, r.prev.toString('hex'), r.hash.toString('hex'), 'now');
+          const o = k * 10;
+          return `($${o + 1},$${o + 2},$${o + 3},$${o + 4},$${o + 5},$${o + 6},$${o + 7},$${o + 8},$${o + 9},$${o + 10})`;
+        });
+        await client.query(`INSERT INTO journal_entry VALUES ${values.join(',')}`, params);
+      }
+      await client.query('COMMIT');
+    }
+    const rawMs = performance.now() - b0;
+    await client.end();
+
+    emit({
+      name: 'sync.backlog_to_postgres',
+      value: Math.round(pushMs),
+      unit: 'ms',
+      baseline: Math.round(rawMs),
+      ratio: Number((pushMs / rawMs).toFixed(2)),
+      target: `< 10000 ms for ${N} entries`,
+      met: pushMs < 10_000,
+      entries: N,
+      batch: BATCH,
+      bodyBytes: Math.round(bodyBytes),
+      entriesPerSecond: Math.round(N / (pushMs / 1000)),
+      baselineNote: 'raw multi-row INSERT of the same rows, same batches, no HTTP/validation/chain check',
+      loadavg1: Number(os.loadavg()[0]!.toFixed(2)),
+    });
+  } finally {
+    await db.close();
+    await server.stop();
+    cluster.stop();
+  }
+}
+
+export const syncBenchmarks: Benchmark[] = [{ name: 'sync.backlog', run: backlogToPostgres }];
