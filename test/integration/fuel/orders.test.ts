@@ -129,9 +129,11 @@ describe('a prepaid fuel order', () => {
     c.demo.pump.setPumpOffline(2, true);
     const second = await c.t.ok<FuelOrder>('fuel.pay', payInput({ pump: 2, gradeId: '95', price: PRICE_95 }));
     const list = await c.t.ok<FuelOrder[]>('fuel.orders');
+    // The first pump may already be filling by the time the list is read (a busy machine is slow
+    // to time out the offline controller): what matters is the order and that each has its state.
     expect(list.map((o) => [o.id, o.state])).toEqual([
       [second.id, 'reversed'],
-      [first.id, 'released'],
+      [first.id, expect.stringMatching(/^(released|dispensing)$/)],
     ]);
     await waitForState(first.id, 'completed');
   });
