@@ -245,10 +245,15 @@ export class ReceiptService {
         this.st.supersede.run(now(), row.id, jobId);
       })();
     }
+    const paper = this.d.devices.printer.paper();
     const result = await this.d.devices.printer.print(receipt, jobId);
     this.d.sqlite.transaction(() => {
       this.st.finishJob.run({ id: jobId, state: result.state, error: result.state === 'failed' ? result.message : null, at: now() });
-      if (result.state === 'printed') this.st.supersede.run(now(), row.id, jobId);
+      if (result.state === 'printed') {
+        this.st.supersede.run(now(), row.id, jobId);
+        // The original's preview shows the paper it came out on (58 mm after a change of printer, say).
+        if (!copy) this.st.setPaper.run(paper.paperMm, textModeFor(paper), row.id);
+      }
     })();
     return { ...result, jobId };
   }

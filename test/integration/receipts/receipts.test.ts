@@ -136,6 +136,7 @@ describe('receipts that failed to print', () => {
     listing = await t.ok<Listing>('receipts.list', {});
     expect(listing.waiting).toEqual([]);
     expect(listing.receipts[0]).toMatchObject({ printState: 'printed', reprints: 0 });
+    expect((await t.ok<{ paperMm: number; preview: string }>('receipts.get', { id: listing.receipts[0]!.id })).preview).toMatch(/^应收 {36}￥298\.00$/m);
     const jobId = (await t.ok<{ prints: { jobId: string }[] }>('receipts.get', { id: listing.receipts[0]!.id })).prints[0]!.jobId;
     expect(await t.call('receipts.retry', { jobId })).toMatchObject({ ok: false, error: { code: 'PRINT_JOB_CLOSED' } });
   });
