@@ -100,6 +100,12 @@ describe('receipts as data', () => {
     expect((await t.ok<Listing>('receipts.list', {})).receipts[0]).toMatchObject({ reprints: 1, printState: 'printed' });
     const audit = await t.ok<{ action: string; detail: { number?: string } }[]>('staff.audit', { limit: 5 });
     expect(audit.find((a) => a.action === 'receipts.reprint')?.detail.number).toBe('C1-20261122-0001');
+    // A copy in English for a foreign customer: the same receipt, labelled in English, still marked.
+    await t.ok('receipts.reprint', { id: first!.id, locale: 'en' });
+    const [, , english] = await printer.waitForJobs(3);
+    expect(english!.lines[0]).toContain('** REPRINT 重印 **');
+    expect(english!.text).toMatch(/Total due\s+￥298\.00/);
+    expect(english!.text).toMatch(/No\.\s+C1-20261122-0001/);
   });
 });
 
