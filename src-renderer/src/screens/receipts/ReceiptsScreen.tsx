@@ -15,6 +15,9 @@ import { WaitingReceipts } from './WaitingReceipts';
 type Listing = MethodOutput<'receipts.list'>;
 type Detail = MethodOutput<'receipts.get'>;
 
+/** A CJK monospace font draws Chinese and full-width ￥ at exactly two columns, as the printer does. */
+const PAPER_FONT = "'Noto Sans Mono CJK SC', 'Sarasa Mono SC', 'Microsoft YaHei Mono', monospace";
+
 const STATE_COLORS = { printed: 'green', failed: 'red', dismissed: 'gray', none: 'yellow' } as const;
 
 /**
@@ -132,7 +135,7 @@ export function ReceiptsScreen({ back }: { back(): void }) {
         {open && (
           <Stack>
             <ScrollArea.Autosize mah="60vh">
-              <Text component="pre" ff="monospace" size="sm" data-testid="receipt-preview" style={{ whiteSpace: 'pre', margin: 0 }}>
+              <Text component="pre" size="sm" data-testid="receipt-preview" style={{ whiteSpace: 'pre', margin: 0, fontFamily: PAPER_FONT }}>
                 {open.preview}
               </Text>
             </ScrollArea.Autosize>
