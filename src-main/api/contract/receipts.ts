@@ -51,14 +51,15 @@ export const receiptsContract = {
     output: z.object({
       receipt: receiptSummary,
       preview: z.string(),
+      locale: z.enum(['zh-CN', 'en']),
       paperMm: z.union([z.literal(58), z.literal(80)]),
       prints: z.array(z.object({ jobId: z.string(), state: z.string(), reprint: z.boolean(), attempts: z.number(), at: z.string() })),
     }),
   }),
   'receipts.reprint': method({
-    summary: 'Print a stored receipt again on the printer as set now (marked 重印 / REPRINT once it has printed; audited).',
+    summary: 'Print a stored receipt again on the printer as set now (marked 重印 / REPRINT once it has printed; audited), optionally labelled in another language.',
     access: 'staff',
-    input: z.object({ id: receiptId }).strict(),
+    input: z.object({ id: receiptId, locale: z.enum(['zh-CN', 'en']).optional() }).strict(),
     output: issued,
   }),
   'receipts.retry': method({

@@ -43,8 +43,11 @@ export function printedMoney(minor: number, currency: string, locale: ReceiptLoc
   return mode === 'multibyte' ? text.replace(/CN¥|¥/g, '￥') : text;
 }
 
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatReceiptTime(iso: string, timeZone: string, locale: ReceiptLocale): string {
-  const fmt = new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', {
+  const key = `${locale}|${timeZone}`;
+  const fmt = timeFormats.get(key) ?? new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', {
     timeZone,
     year: 'numeric',
     month: '2-digit',
@@ -54,6 +57,7 @@ export function formatReceiptTime(iso: string, timeZone: string, locale: Receipt
     second: '2-digit',
     hour12: false,
   });
+  timeFormats.set(key, fmt);
   return fmt.format(new Date(iso));
 }
 

@@ -1,8 +1,17 @@
 // Money on receipts: integer minor units formatted by Intl, never through a float.
 
+// Building an Intl formatter costs far more than using one (most of a receipt's layout time): keep them.
+const formats = new Map<string, Intl.NumberFormat>();
+function currencyFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.NumberFormat(locale, { style: 'currency', currency })));
+  return f;
+}
+
 /** Decimal places of a currency (CNY 2, JPY 0), as Intl knows them. */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return currencyFormat('en', currency).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 /** Exact decimal string of an integer minor-unit amount: 1230 CNY -> "12.30". */
@@ -17,7 +26,7 @@ export function toDecimalString(minor: number, currency: string): string {
 
 /** Localized money text: 1230 CNY in zh-CN -> "¥12.30". Intl formats the exact decimal string. */
 export function formatMoney(minor: number, currency: string, locale: string): string {
-  const fmt = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  const fmt = currencyFormat(locale, currency);
   // A decimal string keeps the value exact (Intl.NumberFormat v3 accepts numeric strings).
   return fmt.format(toDecimalString(minor, currency) as Intl.StringNumericLiteral);
 }

@@ -12,6 +12,7 @@ import {
   receiptTotals,
   terminalCode,
   type Receipt,
+  type ReceiptLocale,
   type TextMode,
 } from '../../domain/receipt';
 import { DeviceError, textModeFor, type DeviceManager, type PrintResult } from '../../devices';
@@ -102,16 +103,20 @@ export class ReceiptService {
     return {
       receipt: this.summary(row),
       preview: receiptPreview(receipt, row.paper_mm, row.text_mode as TextMode),
+      locale: receipt.locale,
       paperMm: row.paper_mm,
       prints: this.st.jobsOf.all(row.id).map((j) => ({ jobId: j.id, state: j.state, reprint: j.reprint === 1, attempts: j.attempts, at: j.updated_at })),
     };
   }
 
-  /** Prints a stored receipt again for the cashier (marked 重印 / REPRINT once it has printed before), audited. */
-  async reprint(id: string, by: StaffInfo): Promise<IssueResult> {
+  /**
+   * Prints a stored receipt again for the cashier (marked 重印 / REPRINT once it has printed
+   * before), audited; `locale` prints its labels in another language (a foreign customer's copy).
+   */
+  async reprint(id: string, by: StaffInfo, locale?: ReceiptLocale): Promise<IssueResult> {
     const row = this.row(id);
-    const result = await this.printStored(row, by, undefined);
-    await this.d.audit.record('receipts.reprint', 'ok', by.id, { receiptId: row.id, number: row.number, state: result.state });
+    const result = await this.printStored(row, by, undefined, locale);
+    await this.d.audit.record('receipts.reprint', 'ok', by.id, { receiptId: row.id, number: row.number, state: result.state, ...(locale ? { locale } : {}) });
     return this.unwrap({ ...result, receiptId: row.id, number: row.number });
   }
 
@@ -228,10 +233,10 @@ export class ReceiptService {
    * Prints a stored receipt on the printer as configured now. A receipt that already printed
    * once comes out marked REPRINT and never opens the drawer; its first print is the original.
    */
-  private async printStored(row: ReceiptRow, by: StaffInfo | null, waiting: JobRow | undefined): Promise<PrintResult> {
+  private async printStored(row: ReceiptRow, by: StaffInfo | null, waiting: JobRow | undefined, locale?: ReceiptLocale): Promise<PrintResult> {
     const now = () => this.d.now().toISOString();
     const copy = this.st.printedCount.get(row.id)!.n > 0;
-    const stored = JSON.parse(row.body) as Receipt;
+    const stored = { ...(JSON.parse(row.body) as Receipt), ...(locale ? { locale } : {}) };
     const receipt: Receipt = copy ? { ...stored, reprint: true, openDrawer: false } : stored;
     let jobId: string;
     if (waiting) {
@@ -245,10 +250,15 @@ export class ReceiptService {
         this.st.supersede.run(now(), row.id, jobId);
       })();
     }
+    const paper = this.d.devices.printer.paper();
     const result = await this.d.devices.printer.print(receipt, jobId);
     this.d.sqlite.transaction(() => {
       this.st.finishJob.run({ id: jobId, state: result.state, error: result.state === 'failed' ? result.message : null, at: now() });
-      if (result.state === 'printed') this.st.supersede.run(now(), row.id, jobId);
+      if (result.state === 'printed') {
+        this.st.supersede.run(now(), row.id, jobId);
+        // The original's preview shows the paper it came out on (58 mm after a change of printer, say).
+        if (!copy) this.st.setPaper.run(paper.paperMm, textModeFor(paper), row.id);
+      }
     })();
     return { ...result, jobId };
   }

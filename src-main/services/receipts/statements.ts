@@ -43,6 +43,8 @@ export function receiptStatements(db: Sqlite) {
     insertReceipt: db.prepare<[ReceiptRow]>(`INSERT INTO receipt (id, number, terminal_id, day, seq, kind, transaction_id, total, phone, lockers, pump, paper_mm, text_mode, created_at, body)
       VALUES (@id, @number, @terminal_id, @day, @seq, @kind, @transaction_id, @total, @phone, @lockers, @pump, @paper_mm, @text_mode, @created_at, @body)`),
     receipt: db.prepare<[string], ReceiptRow>(`SELECT * FROM receipt WHERE id = ?`),
+    /** The paper a receipt last printed on, so its preview stays "as printed". */
+    setPaper: db.prepare<[number, string, string]>(`UPDATE receipt SET paper_mm = ?, text_mode = ? WHERE id = ?`),
     byTransaction: db.prepare<[string, string], ReceiptRow>(`SELECT * FROM receipt WHERE transaction_id = ? AND kind = ? ORDER BY created_at LIMIT 1`),
     ofDay: db.prepare<[string, string], ReceiptRow>(`SELECT * FROM receipt WHERE terminal_id = ? AND day = ? ORDER BY seq DESC`),
     insertJob: db.prepare<[Omit<JobRow, 'error' | 'resolved_by'>]>(`INSERT INTO print_job (id, receipt_id, reprint, state, attempts, created_at, updated_at, staff_id)

@@ -70,6 +70,7 @@ export const en = {
     failedJobs: 'Receipts that did not print',
     noFailedJobs: 'None. Every receipt printed.',
     reprint: 'Reprint',
+    copyLanguage: 'Language of the copy',
     reprinted: 'Receipt reprinted.',
   },
   status: {

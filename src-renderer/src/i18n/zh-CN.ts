@@ -72,6 +72,7 @@ export const zhCN: Messages = {
     failedJobs: '未打印成功的小票',
     noFailedJobs: '无，所有小票均已打印。',
     reprint: '重新打印',
+    copyLanguage: '重印语言',
     reprinted: '小票已重新打印。',
   },
   status: {

@@ -100,6 +100,12 @@ describe('receipts as data', () => {
     expect((await t.ok<Listing>('receipts.list', {})).receipts[0]).toMatchObject({ reprints: 1, printState: 'printed' });
     const audit = await t.ok<{ action: string; detail: { number?: string } }[]>('staff.audit', { limit: 5 });
     expect(audit.find((a) => a.action === 'receipts.reprint')?.detail.number).toBe('C1-20261122-0001');
+    // A copy in English for a foreign customer: the same receipt, labelled in English, still marked.
+    await t.ok('receipts.reprint', { id: first!.id, locale: 'en' });
+    const [, , english] = await printer.waitForJobs(3);
+    expect(english!.lines[0]).toContain('** REPRINT 重印 **');
+    expect(english!.text).toMatch(/Total due\s+￥298\.00/);
+    expect(english!.text).toMatch(/No\.\s+C1-20261122-0001/);
   });
 });
 
@@ -136,6 +142,7 @@ describe('receipts that failed to print', () => {
     listing = await t.ok<Listing>('receipts.list', {});
     expect(listing.waiting).toEqual([]);
     expect(listing.receipts[0]).toMatchObject({ printState: 'printed', reprints: 0 });
+    expect((await t.ok<{ paperMm: number; preview: string }>('receipts.get', { id: listing.receipts[0]!.id })).preview).toMatch(/^应收 {36}￥298\.00$/m);
     const jobId = (await t.ok<{ prints: { jobId: string }[] }>('receipts.get', { id: listing.receipts[0]!.id })).prints[0]!.jobId;
     expect(await t.call('receipts.retry', { jobId })).toMatchObject({ ok: false, error: { code: 'PRINT_JOB_CLOSED' } });
   });

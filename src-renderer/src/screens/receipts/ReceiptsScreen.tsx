@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Modal, ScrollArea, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, ScrollArea, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconPrinter, IconSearch } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,9 @@ import { WaitingReceipts } from './WaitingReceipts';
 type Listing = MethodOutput<'receipts.list'>;
 type Detail = MethodOutput<'receipts.get'>;
 
+/** A CJK monospace font draws Chinese and full-width ￥ at exactly two columns, as the printer does. */
+const PAPER_FONT = "'Noto Sans Mono CJK SC', 'Sarasa Mono SC', 'Microsoft YaHei Mono', monospace";
+
 const STATE_COLORS = { printed: 'green', failed: 'red', dismissed: 'gray', none: 'yellow' } as const;
 
 /**
@@ -28,6 +31,7 @@ export function ReceiptsScreen({ back }: { back(): void }) {
   const [query, setQuery] = useState('');
   const [listing, setListing] = useState<Listing>({ receipts: [], waiting: [] });
   const [open, setOpen] = useState<Detail | null>(null);
+  const [copyLocale, setCopyLocale] = useState<'zh-CN' | 'en'>('zh-CN');
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -41,12 +45,16 @@ export function ReceiptsScreen({ back }: { back(): void }) {
   }, [load]);
   useEffect(() => subscribe(bridge, 'device.printJob', () => void load()), [bridge, load]);
 
-  const show = (id: string) => pos.receipts.get({ id }).then(setOpen, setError);
+  const show = (id: string) =>
+    pos.receipts.get({ id }).then((d) => {
+      setOpen(d);
+      setCopyLocale(d.locale);
+    }, setError);
   const reprint = async (id: string) => {
     setBusy(true);
     setError(null);
     try {
-      const r = await pos.receipts.reprint({ id });
+      const r = await pos.receipts.reprint({ id, ...(copyLocale !== open?.locale ? { locale: copyLocale } : {}) });
       setNotice(t('receipts.reprinted', { number: r.number }));
       await show(id);
     } catch (e) {
@@ -127,13 +135,19 @@ export function ReceiptsScreen({ back }: { back(): void }) {
         {open && (
           <Stack>
             <ScrollArea.Autosize mah="60vh">
-              <Text component="pre" ff="monospace" size="sm" data-testid="receipt-preview" style={{ whiteSpace: 'pre', margin: 0 }}>
+              <Text component="pre" size="sm" data-testid="receipt-preview" style={{ whiteSpace: 'pre', margin: 0, fontFamily: PAPER_FONT }}>
                 {open.preview}
               </Text>
             </ScrollArea.Autosize>
             <Text size="xs" c="dimmed">
               {t('receipts.paper', { mm: open.paperMm })}
             </Text>
+            <SegmentedControl
+              aria-label={t('receipts.copyLanguage')}
+              value={copyLocale}
+              onChange={(v) => setCopyLocale(v as 'zh-CN' | 'en')}
+              data={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }]}
+            />
             <Button h={48} leftSection={<IconPrinter size={18} />} loading={busy} onClick={() => void reprint(open.receipt.id)}>
               {t('receipts.reprint')}
             </Button>
