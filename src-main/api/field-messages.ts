@@ -22,6 +22,7 @@ const FIELD_MESSAGES: Record<string, Text> = {
   'field.nameInvisible': { en: '{field}: type a name that can be seen.', 'zh-CN': '{field}：请输入看得见的名称。' },
   'field.timeZone': { en: '{field}: not a known time zone; use a name such as Asia/Shanghai.', 'zh-CN': '{field}：未知时区，请使用如 Asia/Shanghai 的名称。' },
   'field.controlChars': { en: '{field}: remove the control characters (they would reach the printer as commands).', 'zh-CN': '{field}：请删除控制字符（它们会被打印机当作指令执行）。' },
+  'field.phoneTail': { en: '{field}: type the last 4 to 11 digits.', 'zh-CN': '{field}：请输入手机号后 4 到 11 位。' },
   // Lockers (issue 5)
   'field.wristband': { en: 'Tap a wristband or type a locker number.', 'zh-CN': '请刷手牌或输入柜号。' },
   'field.amount': { en: 'Enter an amount above zero.', 'zh-CN': '请输入大于零的金额。' },
@@ -46,6 +47,7 @@ const LABELS: Record<string, Text> = {
   wristband: { en: 'Wristband', 'zh-CN': '手牌' },
   wristbands: { en: 'Wristbands', 'zh-CN': '手牌' },
   phone: { en: 'Phone number', 'zh-CN': '手机号' },
+  phoneTail: { en: 'Last digits of the phone', 'zh-CN': '手机尾号' },
   memberCode: { en: 'Member code', 'zh-CN': '会员码' },
   wristbandQuota: { en: 'Wristband quota', 'zh-CN': '单个手牌额度' },
   partyQuota: { en: 'Party quota', 'zh-CN': '同行总额度' },

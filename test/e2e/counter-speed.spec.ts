@@ -60,7 +60,16 @@ for (const viewport of VIEWPORTS) {
     test('lockers: three catalog items charged to a tapped wristband in 6 taps, no scroll', async ({ page }) => {
       const lockers = new LockerPage(page);
       await lockers.open();
-      await lockers.bindParty([101, 102, 103], '13800138000', '300', '600');
+      for (const n of [101, 102, 103]) {
+        await lockers.tap(n);
+        await expect(page.getByTestId('bind-collected')).toContainText(String(n));
+      }
+      await page.getByLabel('客人手机号').fill('13800138000');
+      await expectOnScreen(page, page.getByRole('button', { name: '绑定手牌', exact: true }).last(), 'bind');
+      expect(await smallTargets(page)).toEqual([]);
+      await screenshot(page, 'lockers-0-bind');
+      await page.getByRole('button', { name: '绑定手牌', exact: true }).last().click();
+      await lockers.confirm();
       await expect(lockers.status).toContainText('101, 102, 103');
       await lockers.tab('场内消费');
       await page.evaluate(() => window.scrollTo(0, 0));
@@ -129,6 +138,7 @@ for (const viewport of VIEWPORTS) {
       await count.tap(page.getByTestId('cash-notes').getByRole('button', { name: '现金 ¥100.00' }), 'cash ¥100');
       await expect(page.getByTestId('checkout-change')).toHaveText('¥37.00');
       await expectOnScreen(page, page.getByTestId('checkout-change'), 'change');
+      await screenshot(page, 'lockers-3-quick-cash');
       await count.tap(page.getByRole('button', { name: '结账 ¥63.00' }), 'check out');
       await count.tap(page.getByRole('dialog').getByRole('button', { name: '确认' }), 'confirm');
       await expect(lockers.status).toContainText('合计 ¥63.00，找零 ¥37.00');

@@ -107,6 +107,31 @@ test.describe('locker wristbands, as a cashier would', () => {
   });
 });
 
+test.describe('finding a party without its wristband', () => {
+  test.use({ demo: true });
+
+  test('by the last digits of the phone, or by tapping its locker on the live grid', async ({ counter, page }) => {
+    await counter.signInByTouch('李娜 Li Na', '1111');
+    const lockers = new LockerPage(page);
+    await lockers.open();
+    await lockers.bindParty([106], '13812345678', '300', '600');
+    await expect(lockers.status).toContainText('106');
+    await lockers.bindParty([107, 108], '13900009999', '300', '600');
+    await expect(lockers.status).toContainText('107, 108');
+
+    await lockers.tab('结账');
+    await page.getByTestId('phone-tail').fill('5678');
+    await page.getByTestId('phone-tail').press('Enter');
+    await expect(page.getByTestId('checkout-party')).toContainText('客人 138****5678 一组');
+    await expect(page.getByTestId('checkout-party')).toContainText('手牌 106');
+
+    await lockers.lockerBadge(107).click();
+    await expect(page.getByTestId('checkout-party')).toContainText('客人 139****9999 一组');
+    for (const n of [107, 108]) await expect(page.getByTestId('checkout-party')).toContainText(`手牌 ${n}`);
+    await expect(lockers.lockerBadge(110)).toBeDisabled(); // a free locker has no party to find
+  });
+});
+
 test.describe('two counters', () => {
   test.use({ demo: true });
 

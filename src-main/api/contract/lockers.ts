@@ -61,6 +61,12 @@ export const lockersContract = {
       demo: z.object({ lockers: z.array(z.object({ locker: z.number(), uid: z.string() })), spareUids: z.array(z.string()) }).nullable(),
     }),
   }),
+  'lockers.findByPhone': method({
+    summary: 'Open parties whose phone ends with these digits (masked phones and lockers only), for a guest without a wristband at hand.',
+    access: 'staff',
+    input: z.object({ phoneTail: z.string().trim().regex(/^\d{4,11}$/, { error: 'field.phoneTail' }) }).strict(),
+    output: z.array(z.object({ customer: z.string(), lockers: z.array(z.number()), openedAt: z.string() })),
+  }),
   'lockers.lookup': method({
     summary: 'The open party of a tapped wristband or typed locker: every wristband with its charges and what is left.',
     access: 'staff',

@@ -1,4 +1,5 @@
 import type { Services } from '../../services';
+import { findByPhoneTail } from '../../services/lockers/find-party';
 import type { HandlerMap } from './types';
 
 /**
@@ -10,6 +11,7 @@ export function lockersHandlers(s: Services) {
   return {
     'lockers.overview': () => l.overview(s.config.demo),
     'lockers.lookup': (input) => l.lookup(input.wristband),
+    'lockers.findByPhone': (input) => findByPhoneTail(l.desk, input.phoneTail),
     'lockers.bind': (input, ctx) => l.bind(ctx.session.staff!, input),
     'lockers.addWristband': (input, ctx) => l.addWristband(ctx.session.staff!, input),
     'lockers.reportLost': (input, ctx) => l.reportLost(ctx.session.staff!, input),

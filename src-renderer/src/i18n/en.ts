@@ -174,6 +174,9 @@ export const en = {
     },
   },
   lockers: {
+    phoneTail: 'Last digits of the phone',
+    findByPhone: 'Find',
+    noPhoneMatch: 'No open party has a phone ending in these digits.',
     cashNote: 'Cash {{amount}}',
     gridTitle: 'Lockers',
     gridHint: 'Tap a wristband on the reader, type it, or tap an occupied locker (blue).',

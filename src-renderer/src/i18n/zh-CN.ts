@@ -176,6 +176,9 @@ export const zhCN: Messages = {
     },
   },
   lockers: {
+    phoneTail: '手机尾号',
+    findByPhone: '按尾号查找',
+    noPhoneMatch: '没有手机号以此结尾的未结账客人。',
     cashNote: '现金 {{amount}}',
     gridTitle: '柜号一览',
     gridHint: '在读卡器上刷手牌、输入手牌，或点选使用中的柜号（蓝色）。',

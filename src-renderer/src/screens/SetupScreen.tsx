@@ -40,7 +40,7 @@ export function SetupScreen({ onDone }: { onDone(): void }) {
             <Text c="dimmed">{t('setup.subtitle')}</Text>
             <TextInput size="md" label={t('setup.storeName')} value={storeName} onChange={(e) => setStoreName(e.currentTarget.value)} required />
             <TextInput size="md" label={t('setup.managerName')} value={managerName} onChange={(e) => setManagerName(e.currentTarget.value)} required />
-            <PasswordInput size="md" label={t('setup.pin')} inputMode="numeric" value={pin} onChange={(e) => setPin(e.currentTarget.value)} required />
+            <PasswordInput size="md" label={t('setup.pin')} inputMode="numeric" value={pin} onChange={(e) => setPin(e.currentTarget.value)} required rightSectionWidth={52} />
             <PasswordInput
               size="md"
               label={t('setup.pinAgain')}

@@ -76,7 +76,7 @@ export function StaffScreen({ back }: { back(): void }) {
                   { value: 'manager', label: t('roles.manager') },
                 ]}
               />
-              <PasswordInput label={t('staff.pin')} inputMode="numeric" value={pin} onChange={(e) => setPin(e.currentTarget.value)} required />
+              <PasswordInput label={t('staff.pin')} inputMode="numeric" value={pin} onChange={(e) => setPin(e.currentTarget.value)} required rightSectionWidth={52} />
               <ErrorAlert error={error} />
               {done && (
                 <Text c="teal" role="status">

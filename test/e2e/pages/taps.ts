@@ -70,7 +70,8 @@ export async function smallTargets(page: Page): Promise<string[]> {
       'button',
       '.mantine-SegmentedControl-label',
       '.mantine-Checkbox-body',
-      'input:not([type=hidden]):not([type=checkbox]):not([type=radio])',
+      'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not(.mantine-PasswordInput-innerInput)',
+      '.mantine-PasswordInput-input', // the PIN field's box; its inner <input> is smaller by design
     ];
     const out: string[] = [];
     for (const el of Array.from(document.querySelectorAll<HTMLElement>(selectors.join(',')))) {

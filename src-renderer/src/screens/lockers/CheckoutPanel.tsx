@@ -7,6 +7,7 @@ import { PosApiError, subscribe } from '../../bridge/client';
 import type { MethodOutput } from '../../../../src-main/api/contract';
 import { ActionBar } from '../../components/ActionBar';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FindParty } from './FindParty';
 import { LockerGrid } from './LockerGrid';
 import { PartyTools } from './PartyTools';
 import { type Approval } from './ApprovalModal';
@@ -209,12 +210,7 @@ export function CheckoutPanel({ overview, onChanged }: { overview: Overview; onC
                 </ScrollArea.Autosize>
               </Card>
             ) : (
-              <Card withBorder radius="lg" p="sm">
-                <Text size="sm" c="dimmed" mb={6}>
-                  {t('lockers.gridHint')}
-                </Text>
-                <LockerGrid lockers={overview.lockers} cols={8} onTap={(n) => find(String(n))} />
-              </Card>
+              <FindParty overview={overview} onFound={(n) => find(String(n))} />
             )}
           </Stack>
         </Grid.Col>
