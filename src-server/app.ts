@@ -5,6 +5,7 @@ import { enrollRequest, pushRequest } from '../src-main/domain/sync/protocol';
 import type { ServerDb } from './db';
 import { SyncHttpError, invalidInput } from './errors';
 import { registerAdminRoutes } from './admin';
+import { registerBackOfficePage } from './backoffice-page';
 import { headOf, signHead, storeBatch } from './journal-store';
 import type { Signer } from './secrets';
 import { authenticateTerminal, enroll, recordError } from './terminals';
@@ -87,6 +88,7 @@ export async function buildServer(opts: AppOptions): Promise<{ app: FastifyInsta
   });
 
   registerAdminRoutes(app, db, now, opts.secureCookies ?? false);
+  registerBackOfficePage(app);
   return {
     app,
     markClosing() {

@@ -155,20 +155,27 @@ export class SyncService {
 
   private async loop(): Promise<void> {
     while (this.running) {
-      const s = this.state;
-      const due = !this.nextAttemptAt || this.nextAttemptAt <= this.deps.now();
-      if (!s || !due) {
-        this.emit();
-        await this.sleep(this.timing.pollMs);
-        continue;
-      }
-      if (this.st.localHead() > this.cursor) await this.pushOnce(s);
-      else if (Date.now() - this.lastContact >= this.timing.heartbeatMs) await this.heartbeat(s);
-      else {
-        this.emit();
+      try {
+        await this.step();
+      } catch (e) {
+        // Never an unhandled rejection in the main process: a closed database ends the loop, anything else waits a poll.
+        if (!this.deps.sqlite.open) {
+          this.running = false;
+          return;
+        }
+        this.deps.log.error({ err: e instanceof Error ? e.message : String(e) }, 'sync: loop step failed');
         await this.sleep(this.timing.pollMs);
       }
     }
+  }
+
+  private async step(): Promise<void> {
+    const s = this.state;
+    const due = !this.nextAttemptAt || this.nextAttemptAt <= this.deps.now();
+    if (s && due && this.st.localHead() > this.cursor) return this.pushOnce(s);
+    if (s && due && Date.now() - this.lastContact >= this.timing.heartbeatMs) return this.heartbeat(s);
+    this.emit();
+    await this.sleep(this.timing.pollMs);
   }
 
   /** One batch; on failure sets the backoff. Never throws. */
