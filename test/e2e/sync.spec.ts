@@ -19,7 +19,7 @@ test.describe('sync with the central server, as a manager would set it up', () =
     const code = await admin.pairingCode(store.id);
 
     await counter.signInByTouch('王芳 Wang Fang', '1234');
-    await expect(counter.statusBar).toContainText('同步: 未配置');
+    await expect(counter.statusBar).toContainText('同步：未配置');
     await counter.tile('同步').click();
     await expect(page.getByTestId('sync-phase')).toHaveText('未连接');
 
@@ -33,7 +33,7 @@ test.describe('sync with the central server, as a manager would set it up', () =
     await expect(page.getByRole('status')).toHaveText('已连接到 清泉浴场 总部。');
     await expect(page.getByTestId('sync-phase')).toHaveText('在线');
     await expect(page.getByTestId('sync-backlog')).toHaveText('0 条');
-    await expect(counter.statusBar).toContainText('同步: 在线 · 待上传 0 条');
+    await expect(counter.statusBar).toContainText('同步：在线 · 待上传 0 条');
 
     // A sale after enrolment reaches the server by itself.
     await page.getByRole('button', { name: '返回' }).click();
@@ -42,7 +42,7 @@ test.describe('sync with the central server, as a manager would set it up', () =
     await fuel.order(1, '92', 'amount', '100');
     await fuel.pay();
     await fuel.expectState('completed');
-    await expect(counter.statusBar).toContainText('同步: 在线 · 待上传 0 条');
+    await expect(counter.statusBar).toContainText('同步：在线 · 待上传 0 条');
     await expect
       .poll(async () => ((await admin.request('GET', '/admin/api/terminals')).json as { ackedSeq: number }[])[0]?.ackedSeq ?? 0)
       .toBeGreaterThan(0);

@@ -51,10 +51,13 @@ export function StatusBar() {
       <Group gap={6} wrap="nowrap" data-testid="status-sync">
         {sync?.online ? <IconCloud size={16} /> : <IconCloudOff size={16} />}
         <Text size="xs" data-phase={sync?.phase ?? 'unknown'}>
-          {t('common.labelColon', { label: t('status.sync') })}{' '}
-          {!sync || !sync.enrolled
-            ? t('status.syncNotSetUp')
-            : `${t(sync.phase === 'error' ? 'status.syncError' : sync.online ? 'status.syncOnline' : 'status.syncOffline')} · ${t('status.syncBacklog', { count: sync.backlog })}`}
+          {t('common.lv', {
+            label: t('status.sync'),
+            value:
+              !sync || !sync.enrolled
+                ? t('status.syncNotSetUp')
+                : `${t(sync.phase === 'error' ? 'status.syncError' : sync.online ? 'status.syncOnline' : 'status.syncOffline')} · ${t('status.syncBacklog', { count: sync.backlog })}`,
+          })}
         </Text>
       </Group>
       {isManager && disk?.low && (
