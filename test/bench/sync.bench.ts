@@ -88,6 +88,10 @@ async function backlogToPostgres(emit: (l: BenchLine) => void): Promise<void> {
     while (sync.status().ackedSeq < N) await new Promise((r) => setTimeout(r, 5));
     const pushMs = performance.now() - t0;
     await sync.stop();
+    if (process.env.SYNC_BENCH_PROFILE) {
+      const times = [...server.output().matchAll(/"responseTime":([\d.]+)/g)].map((m) => Number(m[1]));
+      console.error(JSON.stringify({ requests: times.length, serverMs: Math.round(times.reduce((a, b) => a + b, 0)) }));
+    }
 
     // Baseline: the same rows, same batch size, raw multi-row INSERTs into an identical table.
     const client = new pg.Client({ connectionString: (await cluster.createDatabase('bench_raw')).toString() });
@@ -97,10 +101,10 @@ async function backlogToPostgres(emit: (l: BenchLine) => void): Promise<void> {
     const b0 = performance.now();
     for (let i = 0; i < N; i += BATCH) {
       const chunk = rows.slice(i, i + BATCH);
-      // Same statement shape as the server: up to 200 rows per INSERT.
+      // Same statement shape as the server: one multi-row INSERT per batch.
       await client.query('BEGIN');
-      for (let j = 0; j < chunk.length; j += 200) {
-        const part = chunk.slice(j, j + 200);
+      for (let j = 0; j < chunk.length; j += 1000) {
+        const part = chunk.slice(j, j + 1000);
         const params: unknown[] = [];
         const values = part.map((r, k) => {
           params.push(TERMINAL, r.seq, `id-${r.seq}`, 'store', 'at', `cmd-${r.seq}`, r.body, r.prev.toString('hex'), r.hash.toString('hex'), 'now');
