@@ -250,7 +250,7 @@ async function twentyTerminals(emit: (l: BenchLine) => void): Promise<void> {
       samples: latencies.length,
       terminals: TERMINALS,
       ratePerTerminal: `${1000 / RATE_MS}/s`,
-      note: 'default timing: the service looks at the journal head every 500 ms, so half a poll is the floor of the median',
+      note: 'default timing: the service looks at the journal head every 200 ms (an index seek), so half a poll is the floor of the median',
       loadavg1: Number(os.loadavg()[0]!.toFixed(2)),
     });
   } finally {
