@@ -5,7 +5,8 @@ import type { Signer } from './secrets';
 import { projectSales } from './read-model/sales-store';
 
 export const GENESIS_HEX = '0'.repeat(64);
-const INSERT_CHUNK = 200;
+// One INSERT per batch (10 params a row: under both PostgreSQL's 65,535 and SQLite's 32,766 limits).
+const INSERT_CHUNK = 1000;
 
 export interface Head {
   seq: number;

@@ -36,7 +36,7 @@ export interface SyncTiming {
   heartbeatMs: number;
 }
 
-export const DEFAULT_SYNC_TIMING: SyncTiming = { pollMs: 500, minBackoffMs: 1000, maxBackoffMs: 60_000, requestTimeoutMs: 15_000, batchSize: 1000, heartbeatMs: 15_000 };
+export const DEFAULT_SYNC_TIMING: SyncTiming = { pollMs: 200, minBackoffMs: 1000, maxBackoffMs: 60_000, requestTimeoutMs: 15_000, batchSize: 1000, heartbeatMs: 15_000 };
 
 export interface SyncServiceDeps {
   sqlite: Sqlite;
