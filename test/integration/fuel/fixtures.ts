@@ -6,6 +6,13 @@ import { startDemoDevices, type DemoDevices } from '../../emulators';
 import { openTerminal, setUpStore, type TestTerminal } from '../../support/services';
 import { eventually, fastTiming } from '../devices/fixtures';
 
+/**
+ * Fast reconnects, but a controller round trip over the socat pty may take its time: on a loaded
+ * 2-core machine 300 ms was sometimes too short, the pump looked offline and the payment was
+ * reversed. These tests are about orders, not about detecting a silent controller.
+ */
+const fuelTiming = { ...fastTiming, requestTimeoutMs: 1500 };
+
 export { eventually };
 
 export const PRICE_92 = 759;
@@ -31,7 +38,7 @@ export async function openFuelCounter(options: { centilitresPerSecond?: number; 
   const clock = { now: new Date('2025-06-10T02:00:00.000Z') }; // 10:00 in Shanghai
   let t: TestTerminal;
   try {
-    t = await openTerminal({ now: () => clock.now, devices: { settings: demo.settings, openHidDevice: demo.openHidDevice, timing: fastTiming } });
+    t = await openTerminal({ now: () => clock.now, devices: { settings: demo.settings, openHidDevice: demo.openHidDevice, timing: fuelTiming } });
   } catch (e) {
     await demo.stop();
     throw e;
@@ -49,7 +56,7 @@ export async function openFuelCounter(options: { centilitresPerSecond?: number; 
     async reopen(whileDown) {
       await counter.t.close();
       await whileDown?.();
-      counter.t = await openTerminal({ dataDir: counter.t.dataDir, now: () => clock.now, devices: { settings: demo.settings, openHidDevice: demo.openHidDevice, timing: fastTiming } });
+      counter.t = await openTerminal({ dataDir: counter.t.dataDir, now: () => clock.now, devices: { settings: demo.settings, openHidDevice: demo.openHidDevice, timing: fuelTiming } });
       await counter.t.ok('staff.signIn', { staffId: manager.id, pin: '1234' });
     },
     async close() {
