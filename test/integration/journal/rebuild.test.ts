@@ -99,7 +99,8 @@ describe('the journal rebuilds every workflow table and every balance', () => {
       }),
       { numRuns: 12 },
     );
-  });
+    // A generous limit, not a speed check: twelve terminals with up to 25 commands each on a busy machine.
+  }, 180_000);
 
   it('after fuel orders on the pump emulator (completed, underrun refunded, controller refusal reversed)', async () => {
     const c: FuelCounter = await openFuelCounter();
