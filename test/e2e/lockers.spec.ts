@@ -31,6 +31,9 @@ test.describe('locker wristbands, as a cashier would', () => {
     const party = page.getByTestId('checkout-party');
     await expect(party).toContainText('客人 138****8000 一组');
     for (const n of [101, 102, 103]) await expect(party).toContainText(`手牌 ${n}`);
+    // Item names in the screen's language only (the receipt below prints both).
+    await expect(party).toContainText('宫保鸡丁 x2');
+    await expect(party).not.toContainText('Kung pao chicken');
     await expect(page.getByTestId('checkout-total')).toHaveText('¥409.00');
     await page.getByLabel('银行卡').fill('300');
     await page.getByLabel('现金').fill('120');

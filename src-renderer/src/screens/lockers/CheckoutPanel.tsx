@@ -7,6 +7,7 @@ import { PosApiError, subscribe } from '../../bridge/client';
 import type { MethodOutput } from '../../../../src-main/api/contract';
 import { ActionBar } from '../../components/ActionBar';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { localDescription } from './describe';
 import { FindParty } from './FindParty';
 import { LockerGrid } from './LockerGrid';
 import { PartyTools } from './PartyTools';
@@ -203,7 +204,7 @@ export function CheckoutPanel({ overview, onChanged }: { overview: Overview; onC
                   <Table verticalSpacing={4}>
                     <Table.Tbody>
                       {party.wristbands.map((w) => (
-                        <WristbandRows key={w.wristbandId} w={w} partyLeft={party.partyLeft} checked={selected.includes(w.locker)} toggle={(on) => setSelected((s) => (on ? [...s, w.locker] : s.filter((n) => n !== w.locker)))} onVoid={(chargeId, amount) => setApproving({ kind: 'void', chargeId, amount })} />
+                        <WristbandRows key={w.wristbandId} w={w} overview={overview} partyLeft={party.partyLeft} checked={selected.includes(w.locker)} toggle={(on) => setSelected((s) => (on ? [...s, w.locker] : s.filter((n) => n !== w.locker)))} onVoid={(chargeId, amount) => setApproving({ kind: 'void', chargeId, amount })} />
                       ))}
                     </Table.Tbody>
                   </Table>
@@ -333,7 +334,7 @@ export function CheckoutPanel({ overview, onChanged }: { overview: Overview; onC
   );
 }
 
-function WristbandRows({ w, partyLeft, checked, toggle, onVoid }: { w: PartyLookup['party']['wristbands'][number]; partyLeft: number; checked: boolean; toggle(on: boolean): void; onVoid(chargeId: string, amount: number): void }) {
+function WristbandRows({ w, overview, partyLeft, checked, toggle, onVoid }: { w: PartyLookup['party']['wristbands'][number]; overview: Overview; partyLeft: number; checked: boolean; toggle(on: boolean): void; onVoid(chargeId: string, amount: number): void }) {
   const { t, i18n } = useTranslation();
   const { info } = usePos();
   const money = useMoney();
@@ -363,7 +364,7 @@ function WristbandRows({ w, partyLeft, checked, toggle, onVoid }: { w: PartyLook
       )}
       {shown.map((c) => (
         <Table.Tr key={c.id}>
-          <Table.Td td={c.status === 'voided' ? 'line-through' : undefined}>{c.description}</Table.Td>
+          <Table.Td td={c.status === 'voided' ? 'line-through' : undefined}>{localDescription(c.description, overview, i18n.language)}</Table.Td>
           <Table.Td>{time(c.at)}</Table.Td>
           <Table.Td>{money.format(c.amount)}</Table.Td>
           <Table.Td>
