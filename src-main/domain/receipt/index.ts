@@ -4,4 +4,4 @@ export { displayWidth, charWidth, wrapToWidth, printable, hasControlCharacters, 
 export { receiptTotals, receiptProblems, type ReceiptTotals } from './totals';
 export { terminalCode, receiptDay, formatReceiptNumber } from './number';
 export { receiptPreview, linesToText } from './preview';
-export { formatMoney, toDecimalString, minorDigits } from './money';
+export { formatMoney, moneyParams, toDecimalString, minorDigits } from './money';

@@ -31,6 +31,11 @@ export function formatMoney(minor: number, currency: string, locale: string): st
   return fmt.format(toDecimalString(minor, currency) as Intl.StringNumericLiteral);
 }
 
+/** A money parameter of a refusal in both languages: `{shortEn}` "CN¥3.00", `{shortZh}` "¥3.00". */
+export function moneyParams(name: string, minor: number, currency: string): Record<string, string> {
+  return { [`${name}En`]: formatMoney(minor, currency, 'en'), [`${name}Zh`]: formatMoney(minor, currency, 'zh-CN') };
+}
+
 export function formatCount(n: number, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(n);
 }

@@ -53,8 +53,7 @@ export class CommandPath {
 
   /** The same path for work that cannot wait (system steps run from device events); audit is written in the background. */
   runNow<T>(spec: Omit<CommandSpec<T, undefined>, 'prepare'>): { result: T; replay: boolean } {
-    const first = this.d.ledger.previous<T>(spec);
-    if (first !== undefined) return { result: first, replay: true };
+    // Nothing runs before the transaction, so the replay check inside Ledger.command is the only one needed.
     return this.commit(spec, undefined);
   }
 

@@ -131,17 +131,9 @@ export class FuelService {
   async pay(staff: StaffInfo, req: PayRequest): Promise<OrderRow> {
     const { commandId, ...rest } = req;
     const body = { ...rest, customerPhone: rest.customerPhone ?? null, memberId: rest.memberId ?? null };
-    const first = this.d.ledger.previous<{ orderId: string }>({ commandId, method: 'fuel.pay', body });
-    if (first) {
-      const running = this.inflight.get(commandId);
-      if (running) return running;
-      const existing = this.order(first.orderId);
-      // Paid but never released (the terminal stopped in between): finish the job now.
-      return existing.state === 'paid' ? this.track(commandId, () => this.resume(existing, 'retry')) : existing;
-    }
     // Synchronous from the check to the commit and the registration of the run: a double click
     // arriving meanwhile finds the run in `inflight` and waits for it instead of releasing twice.
-    const { result } = this.d.commands.runNow({
+    const { result, replay } = this.d.commands.runNow({
       commandId,
       method: 'fuel.pay',
       body,
@@ -150,6 +142,13 @@ export class FuelService {
       audit: (r) => ({ orderId: r.orderId, pump: req.pump, tender: req.tender }),
       announce: (r) => [['fuel.order', this.order(r.orderId)]],
     });
+    if (replay) {
+      const running = this.inflight.get(commandId);
+      if (running) return running;
+      const existing = this.order(result.orderId);
+      // Paid but never released (the terminal stopped in between): finish the job now.
+      return existing.state === 'paid' ? this.track(commandId, () => this.resume(existing, 'retry')) : existing;
+    }
     return this.track(commandId, () => this.release(this.order(result.orderId)));
   }
 

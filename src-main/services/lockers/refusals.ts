@@ -1,13 +1,11 @@
 import { PosError } from '../../domain/errors';
 import { isLedgerError } from '../../domain/ledger';
-import { formatMoney } from '../../domain/receipt';
 import { maskPhone, quotaLeft } from '../../domain/lockers';
 import type { PartyRecord } from './statements';
 
-/** A money parameter in both languages: `{leftEn}` "CN¥300.00", `{leftZh}` "¥300.00". */
-export function money(name: string, minor: number, currency: string): Record<string, string> {
-  return { [`${name}En`]: formatMoney(minor, currency, 'en'), [`${name}Zh`]: formatMoney(minor, currency, 'zh-CN') };
-}
+import { moneyParams as money } from '../../domain/receipt';
+
+export { money };
 
 /** How a cashier recognises the party: masked phone or member code. */
 export function customerLabel(p: Pick<PartyRecord, 'phone' | 'member_code'>): string {

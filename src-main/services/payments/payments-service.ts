@@ -1,12 +1,7 @@
 import { PosError } from '../../domain/errors';
 import { COUNTER_TENDERS, TENDER_NAMES, planPayment, quotePayment, refundToOriginal, tenderAccountCode, type Tender, type TenderMethod } from '../../domain/payments';
-import { formatMoney } from '../../domain/receipt';
+import { moneyParams as money } from '../../domain/receipt';
 import type { Ledger, LedgerTx } from '../../ledger';
-
-/** A money parameter in both languages: `{shortEn}` "CN¥3.00", `{shortZh}` "¥3.00". */
-function money(name: string, minor: number, currency: string): Record<string, string> {
-  return { [`${name}En`]: formatMoney(minor, currency, 'en'), [`${name}Zh`]: formatMoney(minor, currency, 'zh-CN') };
-}
 
 export interface Credit {
   accountId: string;
