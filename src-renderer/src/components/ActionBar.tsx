@@ -1,4 +1,4 @@
-import { Group, Paper, Stack } from '@mantine/core';
+import { Group, Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /**
@@ -16,5 +16,20 @@ export function ActionBar({ children, notice, testId }: { children: ReactNode; n
         </Group>
       </Stack>
     </Paper>
+  );
+}
+
+/** One figure of the bar (the total, the amount due, the change): a small label over a large number. */
+export function ActionFigure({ label, value, testId, color, children }: { label: string; value: ReactNode; testId: string; color?: string | undefined; children?: ReactNode }) {
+  return (
+    <Stack gap={0} style={{ minWidth: 0 }}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="1.75rem" fw={800} lh={1.1} c={color} data-testid={testId}>
+        {value}
+      </Text>
+      {children}
+    </Stack>
   );
 }

@@ -6,7 +6,7 @@ import type { MethodOutput } from '../../../../src-main/api/contract';
 import type { FuelOrder } from '../../../../src-main/api/contract/fuel';
 import { usePos } from '../../app/pos-context';
 import { subscribe } from '../../bridge/client';
-import { ActionBar } from '../../components/ActionBar';
+import { ActionBar, ActionFigure } from '../../components/ActionBar';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatMoney } from '../../format/money';
@@ -246,19 +246,13 @@ export function SellFuel() {
             </>
           }
         >
-          <Stack gap={0} style={{ minWidth: 0 }}>
-            <Text size="xs" c="dimmed">
-              {t('fuel.due')}
-            </Text>
-            <Text size="1.75rem" fw={800} lh={1.1} data-testid="fuel-due">
-              {quote ? money(quote.amount) : '—'}
-            </Text>
+          <ActionFigure label={t('fuel.due')} value={quote ? money(quote.amount) : '—'} testId="fuel-due">
             {quote && (
               <Text size="sm" data-testid="fuel-quote" data-amount={quote.amount} data-volume={quote.volume} title={t('fuel.rounding')}>
                 {t('fuel.quoteLine', { amount: money(quote.amount), litres: formatLitres(quote.volume), grade: quote.gradeName, price: money(quote.price) })}
               </Text>
             )}
-          </Stack>
+          </ActionFigure>
           <Button size="xl" color="green" disabled={!canPay} loading={paying} onClick={() => askToPay()} data-testid="fuel-pay" style={{ flexShrink: 0 }}>
             {payError && commandId ? t('fuel.retry') : t('fuel.pay', { amount: quote ? money(quote.amount) : '—', pump: pumpInfo.number })}
           </Button>

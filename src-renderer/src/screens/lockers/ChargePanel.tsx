@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePos } from '../../app/pos-context';
 import { useDraft } from '../../app/drafts';
-import { ActionBar } from '../../components/ActionBar';
+import { ActionBar, ActionFigure } from '../../components/ActionBar';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ConfirmModal, useCommandId, useMoney, type Overview, useCardTap } from './shared';
 
@@ -173,14 +173,7 @@ export function ChargePanel({ overview, onChanged }: { overview: Overview; onCha
         }
       >
         <Group gap="lg" wrap="nowrap">
-          <Stack gap={0}>
-            <Text size="xs" c="dimmed">
-              {t('lockers.total')}
-            </Text>
-            <Text size="1.75rem" fw={800} lh={1.1} data-testid="charge-total">
-              {amount ? money.format(amount) : '—'}
-            </Text>
-          </Stack>
+          <ActionFigure label={t('lockers.total')} value={amount ? money.format(amount) : '—'} testId="charge-total" />
           {(lines.length > 0 || amountText || wristband) && (
             <Button variant="default" onClick={() => { clearDraft(); setLeft(null); setDone(null); }}>
               {t('lockers.discard')}

@@ -5,7 +5,7 @@ import { usePos } from '../../app/pos-context';
 import { useDraft } from '../../app/drafts';
 import { PosApiError, subscribe } from '../../bridge/client';
 import type { MethodOutput } from '../../../../src-main/api/contract';
-import { ActionBar } from '../../components/ActionBar';
+import { ActionBar, ActionFigure } from '../../components/ActionBar';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { localDescription } from './describe';
 import { FindParty } from './FindParty';
@@ -275,14 +275,7 @@ export function CheckoutPanel({ overview, onChanged }: { overview: Overview; onC
         }
       >
         <Group gap="xl" wrap="nowrap">
-          <Stack gap={0}>
-            <Text size="xs" c="dimmed">
-              {t('lockers.total')}
-            </Text>
-            <Text size="1.75rem" fw={800} lh={1.1} data-testid="checkout-total">
-              {money.format(due)}
-            </Text>
-          </Stack>
+          <ActionFigure label={t('lockers.total')} value={money.format(due)} testId="checkout-total" />
           <Stack gap={0}>
             <Text size="xs" c="dimmed">
               {t('lockers.due')}
@@ -291,14 +284,7 @@ export function CheckoutPanel({ overview, onChanged }: { overview: Overview; onC
               {money.format(short)}
             </Text>
           </Stack>
-          <Stack gap={0}>
-            <Text size="xs" c="dimmed">
-              {t('lockers.change')}
-            </Text>
-            <Text size="1.75rem" fw={800} lh={1.1} c={change > 0 ? 'orange.8' : undefined} data-testid="checkout-change">
-              {money.format(change)}
-            </Text>
-          </Stack>
+          <ActionFigure label={t('lockers.change')} value={money.format(change)} testId="checkout-change" color={change > 0 ? 'orange.8' : undefined} />
         </Group>
         <Button size="xl" disabled={!ready} onClick={ask}>
           {`${t('lockers.checkout')} ${money.format(due)}`}
