@@ -1,0 +1,3 @@
+export * from './rules';
+export * from './plan';
+export * from './boarding-pass';
