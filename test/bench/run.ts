@@ -6,6 +6,7 @@
  */
 import { ledgerBenchmarks } from './ledger.bench';
 import { syncBenchmarks } from './sync.bench';
+import { couponBenchmarks } from './coupons.bench';
 
 export interface BenchLine {
   name: string;
@@ -23,7 +24,7 @@ export interface Benchmark {
   run(emit: (line: BenchLine) => void): Promise<void> | void;
 }
 
-const BENCHMARKS: Benchmark[] = [...ledgerBenchmarks, ...syncBenchmarks];
+const BENCHMARKS: Benchmark[] = [...ledgerBenchmarks, ...syncBenchmarks, ...couponBenchmarks];
 
 const filter = process.argv[2];
 for (const b of BENCHMARKS) {

@@ -1,0 +1,3 @@
+export * from './offers';
+export * from './best';
+export * from './coupon-index';
