@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyCoupons, bestCoupons, CouponIndex, couponsForProduct, type Cart, type Coupon, type CouponOffer, type CouponScope } from '../../../src-main/domain/coupons';
+import { applyCoupons, applyOffer, bestCoupons, CouponIndex, couponsForProduct, freshState, savingAlone, type Cart, type Coupon, type CouponOffer, type CouponScope } from '../../../src-main/domain/coupons';
 
 const cart = (...lines: [string, string, number, number][]): Cart => ({ storeId: 's1', merchantId: 'm1', lines: lines.map(([itemId, category, unitPrice, quantity]) => ({ itemId, category, unitPrice, quantity })) });
 const coupon = (id: string, offer: CouponOffer, scope: CouponScope = { kind: 'all' }, more: Partial<Coupon> = {}): Coupon => ({ id, offer, scope, validFrom: null, validTo: null, stacks: false, ...more });
@@ -103,6 +103,14 @@ describe('best choice against a brute-force search', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('what a coupon saves alone is what it saves applied to a fresh cart', () => {
+    fc.assert(
+      fc.property(arbCart, arbCoupons, (theCart, coupons) => {
+        for (const c of coupons) expect(savingAlone(c, theCart)).toBe(applyOffer(c, theCart, freshState(theCart)));
+      }),
     );
   });
 
