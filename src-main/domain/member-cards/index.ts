@@ -1,0 +1,2 @@
+export * from './stored-value';
+export * from './punch';
