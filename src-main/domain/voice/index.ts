@@ -1,1 +1,2 @@
 export * from './amount-reading';
+export * from './announcement';
