@@ -8,19 +8,21 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from './ledger/database';
-import { verifyJournal } from './ledger/journal';
+import { createServices } from './services';
+import { openEmptyLedger } from './services/integrity/empty-ledger';
+import { describeReport, verifyLedger } from './services/integrity/verify-ledger';
 
 interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
 }
 
-type Command = { usage: string; run: (args: string[], io: CliIo) => number };
+type Command = { usage: string; run: (args: string[], io: CliIo) => number | Promise<number> };
 
 const COMMANDS: Record<string, Command> = {
   'journal verify': {
     usage: 'journal verify --data-dir DIR',
-    run(args, io) {
+    async run(args, io) {
       const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } }, strict: true });
       const dir = values['data-dir'];
       if (!dir) throw new UsageError('--data-dir is required');
@@ -31,13 +33,10 @@ const COMMANDS: Record<string, Command> = {
       }
       const db = new Database(file, { readonly: true, fileMustExist: true });
       try {
-        const r = verifyJournal(db);
-        if (r.ok) {
-          io.out(`OK ${r.count} entries`);
-          return 0;
-        }
-        io.out(`FAILED terminal ${r.terminalId} seq ${r.seq}: ${r.reason} (${r.detail}); ${r.count} entries verified before it`);
-        return 1;
+        // The chain, the server's signed ack (when enrolled), then every derived table rebuilt from the journal.
+        const report = await verifyLedger(db, terminalOf(dir, db), () => openEmptyLedger(createServices));
+        io.out(describeReport(report));
+        return report.ok ? 0 : 1;
       } finally {
         db.close();
       }
@@ -47,7 +46,18 @@ const COMMANDS: Record<string, Command> = {
 
 class UsageError extends Error {}
 
-export function main(argv: string[], io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) }): number {
+/** This data dir's terminal: from settings.json, else the (only) terminal of its journal. */
+function terminalOf(dir: string, db: Database.Database): string | null {
+  try {
+    const settings = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8')) as { terminal?: { id?: unknown } };
+    if (typeof settings.terminal?.id === 'string') return settings.terminal.id;
+  } catch {
+    // No or unreadable settings file: fall back to the journal.
+  }
+  return (db.prepare(`SELECT MIN(terminal_id) FROM ledger_journal`).pluck().get() as string | null) ?? null;
+}
+
+export async function main(argv: string[], io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) }): Promise<number> {
   const usage = () => io.err(`Usage:\n${Object.values(COMMANDS).map((c) => `  pos ${c.usage}`).join('\n')}`);
   // Longest command name that prefixes the arguments wins ("journal verify" before "journal").
   const name = Object.keys(COMMANDS)
@@ -58,7 +68,7 @@ export function main(argv: string[], io: CliIo = { out: (l) => console.log(l), e
     return 2;
   }
   try {
-    return COMMANDS[name]!.run(argv.slice(name.split(' ').length), io);
+    return await COMMANDS[name]!.run(argv.slice(name.split(' ').length), io);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err((e as Error).message);
@@ -70,5 +80,7 @@ export function main(argv: string[], io: CliIo = { out: (l) => console.log(l), e
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  process.exitCode = main(process.argv.slice(2));
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -44,6 +44,8 @@ export interface ServicesConfig {
   };
   /** Sync with the central server: faster polls and backoff in tests. */
   sync?: { timing?: Partial<SyncTiming> };
+  /** 'skip': no start-up ledger check (the throwaway database `journal verify` replays into). */
+  integrity?: 'check' | 'skip';
 }
 
 export interface Services {
@@ -93,7 +95,9 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     const audit = new AuditTrail(db.dataSource, now, log.child({ service: 'audit' }));
     const { store, terminal } = settings.get();
     const ledger = new Ledger(db.sqlite, { storeId: store.id, terminalId: terminal.id, now });
-    const staff = new StaffService(db.dataSource, settings, audit, now, log.child({ service: 'staff' }));
+    const commands = new CommandPath({ ledger, audit, events, log });
+    const staff = new StaffService(db.dataSource, settings, audit, now, log.child({ service: 'staff' }), { sqlite: db.sqlite, ledger, commands });
+    staff.journalExistingStaff();
     const devices = new DeviceManager({
       settings: deviceSettings,
       logger: log.child({ layer: 'devices' }),
@@ -109,7 +113,6 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     await devices.start();
     const receipts = new ReceiptService({ sqlite: db.sqlite, settings, devices, audit, now, log: log.child({ workflow: 'receipts' }) });
     const deviceService = new DeviceService(devices, settings, audit, now, config.devices?.demo ?? null, receipts);
-    const commands = new CommandPath({ ledger, audit, events, log });
     const payments = new PaymentsService(() => settings.get().store.currency, ledger);
     const lockers = new LockerService({ sqlite: db.sqlite, ledger, commands, payments, settings, audit, staff, deviceService, now });
     const fuel = new FuelService({ db: db.sqlite, ledger, commands, payments, devices, deviceService, events, audit, settings, log: log.child({ workflow: 'fuel' }), now });

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { method } from './define';
-import { noInput, ok, personName, pin, staffInfo, staffRole, uuid } from './common';
+import { commandId, noInput, ok, personName, pin, staffInfo, staffRole, uuid } from './common';
 
 export const staffContract = {
   'staff.setupStatus': method({
@@ -47,9 +47,9 @@ export const staffContract = {
     output: z.object({ staff: staffInfo, token: z.string(), expiresAt: z.string() }),
   }),
   'staff.create': method({
-    summary: 'Add a cashier or manager (manager only).',
+    summary: 'Add a cashier or manager (manager only). Journaled (staff.member.added).',
     access: 'manager',
-    input: z.object({ name: personName, role: staffRole, pin }).strict(),
+    input: z.object({ name: personName, role: staffRole, pin, commandId: commandId.optional() }).strict(),
     output: staffInfo,
   }),
   'staff.audit': method({
@@ -68,5 +68,13 @@ export const staffContract = {
         lastAt: z.string().nullable(),
       }),
     ),
+  }),
+  'staff.update': method({
+    summary: "Change a member's role or PIN, or deactivate them (manager only). Journaled; the last active manager stays.",
+    access: 'manager',
+    input: z
+      .object({ commandId: commandId.optional(), staffId: uuid, role: staffRole.optional(), pin: pin.optional(), deactivate: z.literal(true).optional() })
+      .strict(),
+    output: staffInfo,
   }),
 };

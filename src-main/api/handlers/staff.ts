@@ -47,5 +47,9 @@ export function staffHandlers(s: Services) {
     },
     'staff.create': (input, ctx) => s.staff.create(ctx.session.staff!, input),
     'staff.audit': (input) => s.audit.recent(input.limit),
+    'staff.update': (input, ctx) => {
+      const { commandId, staffId, ...changes } = input;
+      return s.staff.update(ctx.session.staff!, staffId, changes, commandId);
+    },
   } satisfies HandlerMap<'staff.'>;
 }

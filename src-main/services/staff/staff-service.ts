@@ -4,9 +4,12 @@ import { PosError } from '../../domain/errors';
 import { StaffEntity, type StaffRole, type StaffRow } from '../../ledger/entities/staff';
 import type { SettingsStore } from '../../ops/settings-file';
 import type { AuditTrail } from '../audit/audit-trail';
-import { silentLogger, type Logger } from '../../ops/logging';
+import type { Logger } from '../../ops/logging';
+import type { Ledger, Sqlite } from '../../ledger';
+import type { CommandPath } from '../commands';
 import { hashPin, verifyPin } from './pin-hash';
 import { lockDuration, MAX_WRONG_PINS, SignInGuards } from './sign-in-guard';
+import { staffProjector, type StaffEvent, type StaffMember } from './staff-events';
 
 export { LOCK_MS, MAX_WRONG_PINS } from './sign-in-guard';
 
@@ -16,7 +19,21 @@ export interface StaffInfo {
   role: StaffRole;
 }
 
-const info = (r: StaffRow): StaffInfo => ({ id: r.id, name: r.name, role: r.role });
+const info = (r: StaffRow | StaffMember): StaffInfo => ({ id: r.id, name: r.name, role: r.role });
+
+/** What a staff change needs besides the database: the one command path and the ledger its projector registers with. */
+export interface StaffJournal {
+  sqlite: Sqlite;
+  ledger: Ledger;
+  commands: CommandPath;
+}
+
+/** What a manager may change about a member; each present field is one journaled event. */
+export interface StaffChanges {
+  role?: StaffRole;
+  pin?: string;
+  deactivate?: true;
+}
 
 export class StaffService {
   private readonly guards: SignInGuards;
@@ -28,9 +45,40 @@ export class StaffService {
     private readonly settings: SettingsStore,
     private readonly audit: AuditTrail,
     private readonly now: () => Date,
-    log: Logger = silentLogger(),
+    log: Logger,
+    private readonly journal: StaffJournal,
   ) {
     this.guards = new SignInGuards(dataSource, log);
+    journal.ledger.projectors.register('staff', staffProjector(journal.sqlite));
+  }
+
+  /**
+   * Staff rows from before staff changes were journaled (listed by migration 0010) are written
+   * into the journal once each, as they are, so `journal verify` can rebuild the staff table.
+   * Each is its own command; a crash half-way leaves the rest listed for the next start.
+   */
+  journalExistingStaff(): number {
+    const ids = this.journal.sqlite.prepare(`SELECT id FROM staff_unjournaled ORDER BY id`).pluck().all() as string[];
+    const read = this.journal.sqlite.prepare(`SELECT id, name, role, pin_hash AS pinHash, active, created_at AS createdAt FROM staff WHERE id = ?`);
+    for (const id of ids) {
+      this.journal.commands.runNow({
+        commandId: uuidv7(),
+        method: 'staff.recorded',
+        body: { staffId: id },
+        actor: null,
+        work: (tx) => {
+          const row = read.get(id) as (Omit<StaffMember, 'active'> & { active: number }) | undefined;
+          if (!row) {
+            // Listed but no longer there: nothing to record, drop it from the list.
+            this.journal.sqlite.prepare(`DELETE FROM staff_unjournaled WHERE id = ?`).run(id);
+            return null;
+          }
+          tx.event({ type: 'staff.member.recorded', member: { ...row, active: row.active === 1 } } satisfies StaffEvent);
+          return { staffId: id };
+        },
+      });
+    }
+    return ids.length;
   }
 
   private get repo() {
@@ -43,19 +91,23 @@ export class StaffService {
 
   /** First run: names the store and creates the first manager. Refused once a manager exists. */
   async setup(input: { storeName: string; managerName: string; pin: string }): Promise<StaffInfo> {
-    const pinHash = await hashPin(input.pin);
-    const created = await this.dataSource.transaction(async (tx) => {
-      const repo = tx.getRepository(StaffEntity);
-      if ((await repo.countBy({ role: 'manager' })) > 0) throw new PosError('ALREADY_SET_UP');
-      const row: StaffRow = { id: uuidv7(), name: input.managerName, role: 'manager', pinHash, active: true, createdAt: this.now().toISOString() };
-      await repo.insert(row);
-      return row;
+    const member: StaffMember = { id: uuidv7(), name: input.managerName, role: 'manager', pinHash: await hashPin(input.pin), active: true, createdAt: this.now().toISOString() };
+    const created = await this.journal.commands.run({
+      commandId: uuidv7(),
+      method: 'store.setup',
+      body: { storeName: input.storeName, managerName: input.managerName },
+      actor: { id: member.id },
+      work: (tx) => {
+        if (this.journal.sqlite.prepare(`SELECT 1 FROM staff WHERE role = 'manager'`).get()) throw new PosError('ALREADY_SET_UP');
+        tx.event({ type: 'staff.member.added', member } satisfies StaffEvent);
+        return info(member);
+      },
+      audit: () => ({ storeName: input.storeName }),
     });
     this.settings.update((s) => {
       s.store.name = input.storeName;
     });
-    await this.audit.record('store.setup', 'ok', created.id, { storeName: input.storeName });
-    return info(created);
+    return created;
   }
 
   async list(): Promise<StaffInfo[]> {
@@ -115,11 +167,47 @@ export class StaffService {
     await this.audit.record('staff.signOut', 'ok', staff.id);
   }
 
-  async create(by: StaffInfo, input: { name: string; role: StaffRole; pin: string }): Promise<StaffInfo> {
-    if (await this.repo.existsBy({ name: input.name })) throw new PosError('NAME_TAKEN', { name: input.name });
-    const row: StaffRow = { id: uuidv7(), name: input.name, role: input.role, pinHash: await hashPin(input.pin), active: true, createdAt: this.now().toISOString() };
-    await this.repo.insert(row);
-    await this.audit.record('staff.create', 'ok', by.id, { name: row.name, role: row.role });
-    return info(row);
+  async create(by: StaffInfo, input: { name: string; role: StaffRole; pin: string; commandId?: string }): Promise<StaffInfo> {
+    const member: StaffMember = { id: uuidv7(), name: input.name, role: input.role, pinHash: await hashPin(input.pin), active: true, createdAt: this.now().toISOString() };
+    return this.journal.commands.run({
+      commandId: input.commandId ?? uuidv7(),
+      method: 'staff.create',
+      // The PIN is not part of what a retry must repeat (its hash is salted afresh each time).
+      body: { name: input.name, role: input.role },
+      actor: by,
+      work: (tx) => {
+        if (this.journal.sqlite.prepare(`SELECT 1 FROM staff WHERE name = ?`).get(input.name)) throw new PosError('NAME_TAKEN', { name: input.name });
+        tx.event({ type: 'staff.member.added', member } satisfies StaffEvent);
+        return info(member);
+      },
+      audit: (r) => ({ name: r.name, role: r.role }),
+    });
+  }
+
+  /**
+   * A manager changes a member's role or PIN, or deactivates them: one command, one event per
+   * change. The last active manager can be neither demoted nor deactivated (LAST_MANAGER).
+   */
+  async update(by: StaffInfo, staffId: string, changes: StaffChanges, commandId: string = uuidv7()): Promise<StaffInfo> {
+    const pinHash = changes.pin === undefined ? undefined : await hashPin(changes.pin);
+    const read = this.journal.sqlite.prepare(`SELECT id, name, role, active FROM staff WHERE id = ?`);
+    return this.journal.commands.run({
+      commandId,
+      method: 'staff.update',
+      body: { staffId, role: changes.role ?? null, pin: changes.pin === undefined ? null : 'changed', deactivate: changes.deactivate ?? false },
+      actor: by,
+      work: (tx) => {
+        const row = read.get(staffId) as { id: string; name: string; role: StaffRole; active: number } | undefined;
+        if (!row || row.active !== 1) throw new PosError('NOT_FOUND', { what: { en: 'staff member', 'zh-CN': '员工' } });
+        const losesManager = row.role === 'manager' && (changes.deactivate === true || (changes.role !== undefined && changes.role !== 'manager'));
+        const managers = this.journal.sqlite.prepare(`SELECT COUNT(*) FROM staff WHERE role = 'manager' AND active = 1`).pluck().get() as number;
+        if (losesManager && managers <= 1) throw new PosError('LAST_MANAGER');
+        if (changes.role !== undefined && changes.role !== row.role) tx.event({ type: 'staff.role.changed', staffId, role: changes.role } satisfies StaffEvent);
+        if (pinHash !== undefined) tx.event({ type: 'staff.pin.changed', staffId, pinHash } satisfies StaffEvent);
+        if (changes.deactivate) tx.event({ type: 'staff.member.deactivated', staffId } satisfies StaffEvent);
+        return { id: row.id, name: row.name, role: changes.role ?? row.role };
+      },
+      audit: (r) => ({ staffId: r.id, role: r.role, pinChanged: pinHash !== undefined, deactivated: changes.deactivate === true }),
+    });
   }
 }

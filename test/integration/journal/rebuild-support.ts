@@ -1,17 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportRow } from '../../../src-main/ledger';
+import { NOT_DERIVED } from '../../../src-main/ledger/integrity/derived-tables';
 import type { Services } from '../../../src-main/services';
 import { openTerminal, tempDir, type TestTerminal } from '../../support/services';
 
-/**
- * Tables that are not derived from the journal: the audit trail (who tried what, refusals
- * included), TypeORM's migration list, staff (PIN hashes are journaled by the hardening work),
- * and this terminal's printed receipts and print queue (paper artifacts of committed sales,
- * numbered per terminal; issue 10 keeps them out of the journal for now).
- */
-const NOT_DERIVED = new Set(['audit', 'migrations', 'staff', 'sqlite_sequence', 'receipt', 'print_job']);
-
+/** Tables the journal does not rebuild: the one list `journal verify` uses (see its reasons there). */
 /** Every derived table, each row as JSON, rows sorted: what a rebuild must reproduce exactly. */
 export function derivedState(services: Services): Record<string, string[]> {
   const db = services.db.sqlite;
