@@ -146,6 +146,11 @@ const MESSAGES = {
     en: 'Something went wrong. Nothing was changed; please try again or call support.',
     'zh-CN': '出现错误，未做任何更改。请重试或联系技术支持。',
   },
+  // Ledger integrity (issue 11, item 4): the terminal is read-only until a manager's full check passes.
+  LEDGER_TAMPERED: {
+    en: 'This terminal cannot take or refund money: its ledger failed the safety check ({where}). Nothing was changed. Viewing and signing in still work. Call the manager now: the manager sees the alarm in the status bar, runs the full check, and restores the data from a backup if it fails.',
+    'zh-CN': '本终端暂停收款和退款：账本安全校验未通过（{where}），本次操作未做任何更改。查看和登录仍可使用。请立即联系店长：店长可在状态栏看到警报并运行全面核查，如核查未通过，请从备份恢复数据。',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof MESSAGES;

@@ -13,6 +13,8 @@ export interface Database {
   /** The same connection TypeORM uses, for synchronous transactions on the hot path. */
   sqlite: Sqlite;
   file: string;
+  /** How many migrations this open applied (0 on an up-to-date database): the schema just changed. */
+  migrated: number;
   /**
    * Checkpoints the WAL into the database file if nothing was written for `idleMs` (or the WAL
    * passed `WAL_CAP_BYTES`). Automatic checkpoints are off, so no command pays for one; a timer
@@ -63,6 +65,9 @@ export async function openDatabase(dataDir: string): Promise<Database> {
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
+      // A row an INSERT OR REPLACE deletes must fire its delete trigger too: the start-up digest's
+      // triggers (ledger/integrity/digest.ts) count every row that leaves a table.
+      db.pragma('recursive_triggers = ON');
       // A checkpoint inside a command's commit (SQLite's default every 1000 pages) copies pages
       // and fsyncs the database file: the p99 of authorize/capture. Checkpoint when idle instead.
       db.pragma('wal_autocheckpoint = 0');
@@ -71,9 +76,10 @@ export async function openDatabase(dataDir: string): Promise<Database> {
     },
   });
   await dataSource.initialize();
+  let migrated: number;
   try {
     await refuseUnknownMigrations(dataSource);
-    await dataSource.runMigrations({ transaction: 'all' });
+    migrated = (await dataSource.runMigrations({ transaction: 'all' })).length;
   } catch (e) {
     await dataSource.destroy();
     throw e;
@@ -117,6 +123,7 @@ export async function openDatabase(dataDir: string): Promise<Database> {
     dataSource,
     sqlite,
     file,
+    migrated,
     checkpointWhenIdle,
     walBytes: () => {
       try {

@@ -1,7 +1,7 @@
 export { Ledger } from './ledger';
 export { LedgerTx, EventProjectors, type EventProjector } from './command';
 export { LedgerQueries } from './queries';
-export { verifyJournal, type VerifyOptions, type VerifyResult } from './journal';
+export { verifyJournal, verifyJournalTail, type VerifyOptions, type VerifyResult } from './journal';
 export { NORMAL_BY_KIND } from './accounts';
 export type { ImportRow } from './replay';
 export * from './types';

@@ -296,3 +296,21 @@ workerData.port.postMessage(answer);
 Atomics.store(flags, 1, 1);
 Atomics.notify(flags, 1);
 `;
+
+/**
+ * The start-up check's look at the journal: the newest `n` entries of a terminal's chain, judged
+ * exactly as verifyJournal judges them (starting from the stored hash of the entry before), plus
+ * a count of the terminal's entries against its highest seq (an index count), so a row deleted
+ * anywhere shows as missing. An entry changed further back is left to the full verify.
+ */
+export function verifyJournalTail(db: Sqlite, terminalId: string, n: number): VerifyResult {
+  const { last, count } = db.prepare(`SELECT COALESCE(MAX(seq), 0) AS last, COUNT(*) AS count FROM ledger_journal WHERE terminal_id = ?`).get(terminalId) as { last: number; count: number };
+  if (last === 0) return { ok: true, count: 0, terminals: 0 };
+  const lo = Math.max(1, last - n + 1);
+  const r = verifyRanges(db, crypto, [{ terminal: terminalId, lo, hi: last }]);
+  if (r.failure) return { ok: false, count: r.count, ...r.failure };
+  if (count !== last) {
+    return { ok: false, count: r.count, terminalId, seq: last, reason: 'missing', detail: `${count} entries for ${last} sequence numbers: ${last - count} missing before seq ${lo}` };
+  }
+  return { ok: true, count: r.count, terminals: 1 };
+}

@@ -18,6 +18,8 @@ import { PaymentsService, mergeLegacyTenders } from './payments';
 import { ReceiptService } from './receipts/receipt-service';
 import { DiskWatch } from './system/disk-watch';
 import { SyncService, type SyncTiming } from './sync/sync-service';
+import { LedgerIntegrity } from './integrity/integrity-service';
+import { openEmptyLedger } from './integrity/empty-ledger';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -68,6 +70,8 @@ export interface Services {
   fuel: FuelService;
   disk: DiskWatch;
   sync: SyncService;
+  /** The start-up ledger check, read-only mode on a tampered ledger, and the manager's full verify. */
+  integrity: LedgerIntegrity;
   close(): Promise<void>;
 }
 
@@ -95,9 +99,12 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     const audit = new AuditTrail(db.dataSource, now, log.child({ service: 'audit' }));
     const { store, terminal } = settings.get();
     const ledger = new Ledger(db.sqlite, { storeId: store.id, terminalId: terminal.id, now });
-    const commands = new CommandPath({ ledger, audit, events, log });
+    const integrity = new LedgerIntegrity({ sqlite: db.sqlite, terminalId: terminal.id, audit, events, log: log.child({ layer: 'integrity' }), now, openEmpty: () => openEmptyLedger(createServices) });
+    const commands = new CommandPath({ ledger, audit, events, log, integrity });
     const staff = new StaffService(db.dataSource, settings, audit, now, log.child({ service: 'staff' }), { sqlite: db.sqlite, ledger, commands });
     staff.journalExistingStaff();
+    // Before anything else commits: on a ledger that fails the check, the terminal starts read-only.
+    if (config.integrity !== 'skip') integrity.startupCheck(db.migrated > 0);
     const devices = new DeviceManager({
       settings: deviceSettings,
       logger: log.child({ layer: 'devices' }),
@@ -116,8 +123,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     const payments = new PaymentsService(() => settings.get().store.currency, ledger);
     const lockers = new LockerService({ sqlite: db.sqlite, ledger, commands, payments, settings, audit, staff, deviceService, now });
     const fuel = new FuelService({ db: db.sqlite, ledger, commands, payments, devices, deviceService, events, audit, settings, log: log.child({ workflow: 'fuel' }), now });
-    mergeLegacyTenders(ledger, commands, payments);
-    if (config.demo) await seedDemo({ staff, lockers, fuel });
+    if (!integrity.readOnly) mergeLegacyTenders(ledger, commands, payments);
+    if (config.demo && !integrity.readOnly) await seedDemo({ staff, lockers, fuel });
     fuel.start();
     const disk = new DiskWatch(config.dataDir, events, config.lowDiskBytes);
     disk.start();
@@ -152,8 +159,10 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       fuel,
       disk,
       sync,
+      integrity,
       async close() {
         log.info('services stopping');
+        await integrity.settled();
         disk.stop();
         await sync.stop();
         fuel.stop();

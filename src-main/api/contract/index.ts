@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { mergeContracts, type MethodSpec } from './define';
 import { staffContract } from './staff';
-import { diskStatus, systemContract } from './system';
+import { diskStatus, integrityStatus, systemContract } from './system';
 import { devicesContract, deviceStatus } from './devices';
 import { lockersContract } from './lockers';
 import { fuelContract, fuelOrder } from './fuel';
@@ -46,6 +46,7 @@ export const events = {
   'sync.status': syncStatusEvent,
   'fuel.order': fuelOrder,
   'system.disk': diskStatus,
+  'system.integrity': integrityStatus,
 };
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -12,6 +12,22 @@ export const storeSettings = z.object({
 
 export const diskStatus = z.object({ freeBytes: z.number().nullable(), lowBytes: z.number(), low: z.boolean() });
 
+/** What a ledger check found: which check, and the table, key and column when it can name them. */
+export const ledgerFinding = z.object({
+  check: z.enum(['journal', 'ack', 'replay', 'derived', 'digest', 'tail']),
+  table: z.string().nullable(),
+  key: z.string().nullable(),
+  column: z.string().nullable(),
+  detail: z.string(),
+});
+export const integrityStatus = z.object({
+  state: z.enum(['ok', 'read-only']),
+  finding: ledgerFinding.nullable(),
+  checkedAt: z.string(),
+  checkMs: z.number(),
+  check: z.enum(['startup', 'full']),
+});
+
 export const systemContract = {
   'system.disk': method({
     summary: 'Free space on the data disk, and whether it is low (the manager is warned in the status bar).',
@@ -44,5 +60,17 @@ export const systemContract = {
       })
       .strict(),
     output: storeSettings,
+  }),
+  'system.integrity': method({
+    summary: 'The ledger check: ok, or read-only with what was found (table, key). Money is refused while read-only.',
+    access: 'staff',
+    input: noInput,
+    output: integrityStatus,
+  }),
+  'system.verifyLedger': method({
+    summary: 'Full ledger verify (manager only, audited): the journal chain, the server ack, every derived table rebuilt from the journal. A pass ends read-only mode.',
+    access: 'manager',
+    input: noInput,
+    output: z.object({ ok: z.boolean(), entries: z.number(), summary: z.string(), finding: ledgerFinding.nullable(), status: integrityStatus }),
   }),
 };

@@ -12,6 +12,11 @@ export function systemHandlers(s: Services) {
       const v = s.settings.get();
       return { version: s.config.version, host: s.config.host, storeId: v.store.id, terminalId: v.terminal.id, demo: s.config.demo, settings: storeSettings() };
     },
+    'system.integrity': async () => s.integrity.status(),
+    'system.verifyLedger': async (_input, ctx) => {
+      const { report, summary, status } = await s.integrity.verify(ctx.session.staff!);
+      return { ok: report.ok, entries: report.entries, summary, finding: report.ok ? null : report.finding, status };
+    },
     'settings.update': async (input, ctx) => {
       s.settings.update((v) => {
         if (input.storeName !== undefined) v.store.name = input.storeName;

@@ -30,6 +30,8 @@ export interface CommandPathDeps {
   audit: AuditTrail;
   events: EventBus;
   log: Logger;
+  /** Refuses every commit while the ledger failed its integrity check (read-only mode, LEDGER_TAMPERED). */
+  integrity?: { assertWritable(): void };
 }
 
 /**
@@ -47,6 +49,7 @@ export class CommandPath {
   async run<T, P = undefined>(spec: CommandSpec<T, P>): Promise<T> {
     const first = this.d.ledger.previous<T>(spec);
     if (first !== undefined) return first;
+    this.d.integrity?.assertWritable();
     const prepared = (spec.prepare ? await spec.prepare() : undefined) as P;
     return this.commit(spec, prepared).result;
   }
@@ -54,6 +57,7 @@ export class CommandPath {
   /** The same path for work that cannot wait (system steps run from device events); audit is written in the background. */
   runNow<T>(spec: Omit<CommandSpec<T, undefined>, 'prepare'>): { result: T; replay: boolean } {
     // Nothing runs before the transaction, so the replay check inside Ledger.command is the only one needed.
+    this.d.integrity?.assertWritable();
     return this.commit(spec, undefined);
   }
 

@@ -6,6 +6,7 @@ import type { EventPayload } from '../../../src-main/api/contract';
 import { subscribe } from '../bridge/client';
 import { usePos } from '../app/pos-context';
 import { DeviceStatusBadge } from '../screens/devices/DeviceStatusBadge';
+import { LedgerCheck } from './LedgerCheck';
 
 type DeviceStatus = EventPayload<'device.status'>['devices'];
 
@@ -65,6 +66,7 @@ export function StatusBar() {
           {t('status.diskLow', { free: Math.floor((disk.freeBytes ?? 0) / (1024 * 1024)) })}
         </Badge>
       )}
+      <LedgerCheck />
       {!connected && (
         <Badge color="red" role="alert">
           {t('status.offline')}

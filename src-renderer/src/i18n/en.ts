@@ -312,6 +312,26 @@ export const en = {
     offlineNote: 'Sales never wait for the server: they are kept here and sent when the link is back.',
   },
   common: { lv: '{{label}}: {{value}}', labelColon: '{{label}}:', confirmTitle: 'Please confirm', confirm: 'Confirm', back: 'Back', save: 'Save', cancel: 'Cancel', error: 'Error' },
+  ledger: {
+    label: 'Ledger',
+    ok: 'checked',
+    readOnly: 'READ-ONLY: money is refused, call the manager',
+    alarm: 'Ledger failed its check: {{where}}. Money is refused.',
+    title: 'Ledger check',
+    stateOk: 'The ledger passed its check ({{check}} check, {{at}}, {{ms}} ms). Money can be taken.',
+    stateReadOnly: 'The ledger failed its check. This terminal refuses every payment and refund until a full check passes.',
+    check: 'Check',
+    table: 'Table',
+    key: 'Row',
+    column: 'Column',
+    detail: 'What was found',
+    checks: { startup: 'start-up', full: 'full', journal: 'journal chain', tail: 'newest journal entries', ack: 'server confirmation', replay: 'journal replay', derived: 'tables against the journal', digest: 'table checksums' },
+    run: 'Run the full check now',
+    running: 'Checking every table against the journal…',
+    passed: 'Full check passed: {{summary}}',
+    failed: 'Full check failed: {{summary}}',
+    help: 'The full check rebuilds every balance, hold, posting, locker, fuel order and staff member from the journal and compares them with the tables. If it fails, restore the data folder from the last backup (then check again) or call support; the journal is also kept on the central server once this terminal syncs.',
+  },
 };
 
 export type Messages = typeof en;

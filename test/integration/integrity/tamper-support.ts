@@ -27,11 +27,16 @@ export async function businessDataDir(): Promise<{ dataDir: string; managerId: s
   }
 }
 
-/** Opens the closed file as an attacker would (better-sqlite3, every trigger dropped) and runs `fn`. */
-export function tamper(dataDir: string, fn: (db: Database.Database) => void): void {
+/**
+ * Opens the closed file as an attacker would (better-sqlite3) and runs `fn`: with every trigger
+ * dropped, or (`keep: 'checksums'`) only the append-only ones, as someone would who only drops
+ * what stops the edit.
+ */
+export function tamper(dataDir: string, fn: (db: Database.Database) => void, keep: 'nothing' | 'checksums' = 'nothing'): void {
   const db = new Database(path.join(dataDir, DATABASE_FILE));
   try {
-    for (const name of db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger'`).pluck().all() as string[]) db.exec(`DROP TRIGGER "${name}"`);
+    const names = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger'`).pluck().all() as string[];
+    for (const name of names.filter((n) => keep === 'nothing' || /_no_(update|delete)$/.test(n))) db.exec(`DROP TRIGGER "${name}"`);
     fn(db);
   } finally {
     db.close();
