@@ -18,6 +18,9 @@ import { PaymentsService, mergeLegacyTenders } from './payments';
 import { ReceiptService } from './receipts/receipt-service';
 import { DiskWatch } from './system/disk-watch';
 import { SyncService, type SyncTiming } from './sync/sync-service';
+import { CatalogService } from './catalog';
+import { SetupService } from './setup/setup-service';
+import { CsvTransfer } from './setup/csv-transfer';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -66,6 +69,9 @@ export interface Services {
   fuel: FuelService;
   disk: DiskWatch;
   sync: SyncService;
+  catalog: CatalogService;
+  setup: SetupService;
+  csv: CsvTransfer;
   close(): Promise<void>;
 }
 
@@ -111,8 +117,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     const deviceService = new DeviceService(devices, settings, audit, now, config.devices?.demo ?? null, receipts);
     const commands = new CommandPath({ ledger, audit, events, log });
     const payments = new PaymentsService(() => settings.get().store.currency, ledger);
-    const lockers = new LockerService({ sqlite: db.sqlite, ledger, commands, payments, settings, audit, staff, deviceService, now });
+    const catalog = new CatalogService({ sqlite: db.sqlite, ledger, commands, now });
+    const lockers = new LockerService({ sqlite: db.sqlite, ledger, commands, payments, settings, audit, staff, deviceService, catalog, now });
     const fuel = new FuelService({ db: db.sqlite, ledger, commands, payments, devices, deviceService, events, audit, settings, log: log.child({ workflow: 'fuel' }), now });
+    const setup = new SetupService({ sqlite: db.sqlite, ledger, commands, settings, devices, catalog, lockers, fuel });
+    const csv = new CsvTransfer({ commands, settings, catalog, lockers, fuel, now });
     mergeLegacyTenders(ledger, commands, payments);
     if (config.demo) await seedDemo({ staff, lockers, fuel });
     fuel.start();
@@ -149,6 +158,9 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       fuel,
       disk,
       sync,
+      catalog,
+      setup,
+      csv,
       async close() {
         log.info('services stopping');
         disk.stop();
