@@ -29,6 +29,12 @@ const FIELD_MESSAGES: Record<string, Text> = {
   'field.memberCode': { en: 'A member code is 4 to 32 letters or digits.', 'zh-CN': '会员码为 4 到 32 位字母或数字。' },
   'field.customer': { en: 'Enter the customer\'s phone number or scan a member code (one of them).', 'zh-CN': '请输入客人手机号或扫描会员码（二选一）。' },
   'field.itemsOrAmount': { en: 'Pick items or enter an amount (one of them).', 'zh-CN': '请选择商品或输入金额（二选一）。' },
+  // Store setup (issue 13)
+  'field.barcode': { en: '{field}: 4 to 32 letters or digits.', 'zh-CN': '{field}：须为 4 到 32 位字母或数字。' },
+  'field.currency': { en: '{field}: a three-letter code such as CNY.', 'zh-CN': '{field}：请填写三位字母代码，如 CNY。' },
+  'field.workflows': { en: 'Choose at least one workflow.', 'zh-CN': '请至少选择一项业务。' },
+  'field.file': { en: '{field}: the file could not be read.', 'zh-CN': '{field}：无法读取文件。' },
+  'field.fileTooLarge': { en: '{field}: the file is too large (at most about 650 KB).', 'zh-CN': '{field}：文件过大（最多约 650 KB）。' },
 };
 
 /** Field names as a cashier reads them, by the last name in the field's path. */
@@ -77,6 +83,19 @@ const LABELS: Record<string, Text> = {
   vendorId: { en: 'Vendor id', 'zh-CN': '厂商编号' },
   productId: { en: 'Product id', 'zh-CN': '产品编号' },
   paperMm: { en: 'Paper width', 'zh-CN': '纸宽' },
+  nameZh: { en: 'Chinese name', 'zh-CN': '中文名称' },
+  nameEn: { en: 'English name', 'zh-CN': '英文名称' },
+  outletId: { en: 'Outlet', 'zh-CN': '营业点' },
+  category: { en: 'Category', 'zh-CN': '类别' },
+  barcode: { en: 'Barcode', 'zh-CN': '条码' },
+  taxNumber: { en: 'Tax number', 'zh-CN': '税号' },
+  footer: { en: 'Receipt footer', 'zh-CN': '小票页脚' },
+  currency: { en: 'Currency', 'zh-CN': '币种' },
+  workflows: { en: 'Workflows', 'zh-CN': '业务' },
+  content: { en: 'File', 'zh-CN': '文件' },
+  from: { en: 'First locker', 'zh-CN': '起始柜号' },
+  to: { en: 'Last locker', 'zh-CN': '结束柜号' },
+  stationId: { en: 'Station', 'zh-CN': '油站' },
 };
 
 const KIND: Record<string, Text> = {

@@ -151,6 +151,17 @@ const MESSAGES = {
     en: 'This terminal cannot take or refund money: its ledger failed the safety check ({where}). Nothing was changed. Viewing and signing in still work. Call the manager now: the manager sees the alarm in the status bar, runs the full check, and restores the data from a backup if it fails.',
     'zh-CN': '本终端暂停收款和退款：账本安全校验未通过（{where}），本次操作未做任何更改。查看和登录仍可使用。请立即联系店长：店长可在状态栏看到警报并运行全面核查，如核查未通过，请从备份恢复数据。',
   },
+  // Store setup (issue 13): the catalog, lockers in ranges, CSV import.
+  CATALOG_BARCODE_UNKNOWN: { en: 'No item has barcode {barcode}.', 'zh-CN': '没有条码为 {barcode} 的商品。' },
+  CATALOG_READ_ONLY: { en: '"{name}" is managed by head office and cannot be changed at the counter.', 'zh-CN': '"{name}"由总部统一管理，门店不能修改。' },
+  CATALOG_OUTLET_UNKNOWN: { en: 'There is no outlet {outlet}.', 'zh-CN': '没有营业点 {outlet}。' },
+  CATALOG_BARCODE_TAKEN: { en: 'Barcode {barcode} already belongs to "{name}".', 'zh-CN': '条码 {barcode} 已属于"{name}"。' },
+  CATALOG_PRICE_IN_PAST: { en: 'A price change cannot start in the past. Choose now or a later time.', 'zh-CN': '调价生效时间不能早于现在，请选择现在或以后的时间。' },
+  CATALOG_PRICE_REQUIRED: { en: 'A new item needs a price.', 'zh-CN': '新商品需要填写价格。' },
+  LOCKER_NO_WRISTBAND: { en: 'Locker {locker} has no wristband registered yet. A manager registers it under Store setup.', 'zh-CN': '{locker} 号柜还没有登记手牌，请店长在"门店设置"中登记。' },
+  LOCKER_RANGE_INVALID: { en: 'Enter a range from the first to the last locker, at most {max} lockers at once.', 'zh-CN': '请输入从起始柜号到结束柜号的范围，一次最多 {max} 个。' },
+  SETUP_CURRENCY_LOCKED: { en: 'Money has already moved in {currency}: the currency cannot change now.', 'zh-CN': '已有 {currency} 的收付记录，不能再更改币种。' },
+  CSV_ROWS_REFUSED: { en: '{count} rows of the file would be refused. Nothing was imported; fix them and try again.', 'zh-CN': '文件中有 {count} 行无法导入，未导入任何数据。请修改后重试。' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof MESSAGES;

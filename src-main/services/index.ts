@@ -20,6 +20,9 @@ import { DiskWatch } from './system/disk-watch';
 import { SyncService, type SyncTiming } from './sync/sync-service';
 import { LedgerIntegrity } from './integrity/integrity-service';
 import { openEmptyLedger } from './integrity/empty-ledger';
+import { CatalogService } from './catalog';
+import { SetupService } from './setup/setup-service';
+import { CsvTransfer } from './setup/csv-transfer';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -72,6 +75,9 @@ export interface Services {
   sync: SyncService;
   /** The start-up ledger check, read-only mode on a tampered ledger, and the manager's full verify. */
   integrity: LedgerIntegrity;
+  catalog: CatalogService;
+  setup: SetupService;
+  csv: CsvTransfer;
   close(): Promise<void>;
 }
 
@@ -121,8 +127,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     const receipts = new ReceiptService({ sqlite: db.sqlite, settings, devices, audit, now, log: log.child({ workflow: 'receipts' }) });
     const deviceService = new DeviceService(devices, settings, audit, now, config.devices?.demo ?? null, receipts);
     const payments = new PaymentsService(() => settings.get().store.currency, ledger);
-    const lockers = new LockerService({ sqlite: db.sqlite, ledger, commands, payments, settings, audit, staff, deviceService, now });
+    const catalog = new CatalogService({ sqlite: db.sqlite, ledger, commands, now });
+    const lockers = new LockerService({ sqlite: db.sqlite, ledger, commands, payments, settings, audit, staff, deviceService, catalog, now });
     const fuel = new FuelService({ db: db.sqlite, ledger, commands, payments, devices, deviceService, events, audit, settings, log: log.child({ workflow: 'fuel' }), now });
+    const setup = new SetupService({ sqlite: db.sqlite, ledger, commands, settings, devices, catalog, lockers, fuel });
+    const csv = new CsvTransfer({ commands, settings, catalog, lockers, fuel, now });
     if (!integrity.readOnly) mergeLegacyTenders(ledger, commands, payments);
     if (config.demo && !integrity.readOnly) await seedDemo({ staff, lockers, fuel });
     fuel.start();
@@ -160,6 +169,9 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       disk,
       sync,
       integrity,
+      catalog,
+      setup,
+      csv,
       async close() {
         log.info('services stopping');
         await integrity.settled();

@@ -9,6 +9,8 @@ import { paymentsContract } from './payments';
 import { receiptsContract } from './receipts';
 import { staffInfo } from './common';
 import { syncContract, syncStatusEvent } from './sync';
+import { catalogContract } from './catalog';
+import { setupContract } from './setup';
 
 /** Every method the renderer may call, merged from one module per workflow. */
 export const contract = mergeContracts({
@@ -20,6 +22,8 @@ export const contract = mergeContracts({
   payments: paymentsContract,
   receipts: receiptsContract,
   sync: syncContract,
+  catalog: catalogContract,
+  setup: setupContract,
 });
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -47,6 +51,8 @@ export const events = {
   'fuel.order': fuelOrder,
   'system.disk': diskStatus,
   'system.integrity': integrityStatus,
+  'catalog.changed': z.object({ at: z.string() }),
+  'setup.changed': z.object({ at: z.string() }),
 };
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -108,7 +108,7 @@ export const lockersContract = {
       .object({
         commandId,
         wristband: wristbandRef,
-        outlet: z.string().regex(/^[a-z_]{1,32}$/),
+        outlet: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/),
         items: z.array(z.object({ itemId: z.string().min(1).max(64), quantity: z.number().int().min(1).max(99) }).strict()).min(1).max(50).optional(),
         amount: minor.optional(),
         note: z.string().max(60, { error: 'field.tooLong' }).refine(noControl, { error: 'field.controlChars' }).optional(),
@@ -170,5 +170,20 @@ export const lockersContract = {
       .object({ wristbandQuota: minor.optional(), partyQuota: minor.optional(), maxCharge: minor.optional(), phoneFormat: z.enum(['cn-mobile', 'any']).optional() })
       .strict(),
     output: settings,
+  }),
+  'lockers.addRange': method({
+    summary: 'Add lockers from one number to another; each waits for its wristband to be tapped (manager only).',
+    access: 'manager',
+    input: z.object({ from: lockerNumber, to: lockerNumber }).strict(),
+    output: z.object({ added: z.number(), existing: z.number() }),
+  }),
+  'lockers.setupView': method({
+    summary: 'Every locker with its wristband UID (or none yet) and state, and the quota defaults (manager only).',
+    access: 'manager',
+    input: noInput,
+    output: z.object({
+      lockers: z.array(z.object({ number: z.number(), uid: z.string().nullable(), state: z.enum(['free', 'occupied', 'out_of_service']) })),
+      settings,
+    }),
   }),
 };

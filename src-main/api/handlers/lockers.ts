@@ -21,5 +21,7 @@ export function lockersHandlers(s: Services) {
     'lockers.setLockerState': (input, ctx) => l.setLockerState(ctx.session.staff!, input),
     'lockers.registerLocker': (input, ctx) => l.registerLocker(ctx.session.staff!, input),
     'lockers.updateSettings': (input, ctx) => l.updateSettings(ctx.session.staff!, input),
+    'lockers.addRange': (input, ctx) => l.setup.addRange(ctx.session.staff!, input),
+    'lockers.setupView': () => l.setup.view(),
   } satisfies HandlerMap<'lockers.'>;
 }

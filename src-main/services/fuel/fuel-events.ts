@@ -15,6 +15,8 @@ export type FuelOrderStep = 'released' | 'dispensing' | 'completed' | 'refunded'
 export type FuelEvent =
   | { type: 'fuel.location.set'; location: Coordinates & { radiusMetres: number } }
   | { type: 'fuel.stations.set'; stations: (Coordinates & { id: string; name: string })[] }
+  /** One station with its address (store setup, CSV import, later the sync stream): an upsert by id. */
+  | { type: 'fuel.station.saved'; station: Coordinates & { id: string; name: string; address: string; origin: 'local' | 'central' } }
   | { type: 'fuel.grade.set'; grade: { id: string; name: string }; price: { price: number; effectiveFrom: string } | null }
   | { type: 'fuel.pump.set'; pump: PumpRow }
   | { type: 'fuel.order.paid'; order: Omit<OrderRow, 'updatedAt'> }
@@ -32,6 +34,9 @@ export function fuelProjector(store: FuelStore): EventProjector {
         return;
       case 'fuel.stations.set':
         store.replaceStations(e.stations.map((s): StationRow => ({ id: s.id, name: s.name, ...fromCoordinates(s) })));
+        return;
+      case 'fuel.station.saved':
+        store.upsertStation({ ...e.station, ...fromCoordinates(e.station) });
         return;
       case 'fuel.grade.set':
         store.upsertGrade(e.grade);

@@ -111,10 +111,25 @@ export class FuelStore {
   /** The station list as a whole (it will arrive from the central server the same way). */
   replaceStations(stations: StationRow[]): void {
     this.transaction(() => {
+      // A station kept in the list keeps its address and origin (set by store setup or sync).
+      const kept = new Map(this.stationDirectory().map((s) => [s.id, s]));
       this.db.prepare(`DELETE FROM fuel_station`).run();
-      const insert = this.db.prepare(`INSERT INTO fuel_station (id, name, latitude, longitude) VALUES (?, ?, ?, ?)`);
-      for (const s of stations) insert.run(s.id, s.name, s.latitude, s.longitude);
+      const insert = this.db.prepare(`INSERT INTO fuel_station (id, name, latitude, longitude, address, origin) VALUES (?, ?, ?, ?, ?, ?)`);
+      for (const s of stations) insert.run(s.id, s.name, s.latitude, s.longitude, kept.get(s.id)?.address ?? '', kept.get(s.id)?.origin ?? 'local');
     });
+  }
+
+  /** The station list with addresses and where each record came from (the set-up screen's list). */
+  stationDirectory(): (StationRow & { address: string; origin: 'local' | 'central' })[] {
+    return this.db.prepare(`SELECT id, name, latitude, longitude, address, origin FROM fuel_station ORDER BY name, id`).all() as (StationRow & { address: string; origin: 'local' | 'central' })[];
+  }
+
+  /** One station by id (a screen, an import, later a sync stream): an upsert, the others stay. */
+  upsertStation(s: StationRow & { address: string; origin: 'local' | 'central' }): void {
+    this.db
+      .prepare(`INSERT INTO fuel_station (id, name, latitude, longitude, address, origin) VALUES (@id, @name, @latitude, @longitude, @address, @origin)
+        ON CONFLICT (id) DO UPDATE SET name = excluded.name, latitude = excluded.latitude, longitude = excluded.longitude, address = excluded.address, origin = excluded.origin`)
+      .run(s);
   }
 
   grades(): GradeRow[] {

@@ -1,3 +1,4 @@
+import { LEGACY_PRICE_FROM } from '../../domain/catalog';
 import { newId } from '../../ledger';
 import type { LockerService } from './locker-service';
 
@@ -23,7 +24,7 @@ const DEMO_ITEMS: [string, string, string, string, number][] = [
 export function seedLockerDemo(lockers: LockerService): void {
   const { desk } = lockers;
   const lockersMissing = DEMO_LOCKERS.filter((l) => !desk.rows.lockerByNumber.get(l.number));
-  const itemsMissing = DEMO_ITEMS.filter(([id]) => !desk.rows.itemById.get(id));
+  const itemsMissing = DEMO_ITEMS.filter(([id]) => !desk.deps.catalog.store.item(id));
   if (lockersMissing.length === 0 && itemsMissing.length === 0) return;
   desk.commands.runNow({
     commandId: newId(),
@@ -32,7 +33,14 @@ export function seedLockerDemo(lockers: LockerService): void {
     actor: null,
     work: (tx) => {
       for (const l of lockersMissing) tx.event({ type: 'lockers.locker.registered', locker: l.number, uid: l.uid });
-      for (const [id, outlet, nameZh, nameEn, price] of itemsMissing) tx.event({ type: 'lockers.item.saved', item: { id, outlet, nameZh, nameEn, price } });
+      // Priced from the start of time, so the demo sells at these prices whatever the clock says.
+      for (const [id, outletId, nameZh, nameEn, price] of itemsMissing) {
+        tx.event({
+          type: 'catalog.item.saved',
+          item: { id, outletId, nameZh, nameEn, category: '', barcode: null, active: true, origin: 'local' },
+          price: { price, effectiveFrom: LEGACY_PRICE_FROM },
+        });
+      }
       return null;
     },
   });

@@ -3,6 +3,7 @@ import { DEFAULT_LOCKER_SETTINGS, type LockerSettings } from '../../domain/locke
 import type { Ledger, Sqlite } from '../../ledger';
 import type { SettingsStore } from '../../ops/settings-file';
 import type { AuditTrail } from '../audit/audit-trail';
+import type { CatalogService } from '../catalog';
 import type { CommandPath } from '../commands';
 import type { DeviceService } from '../devices/device-service';
 import type { PaymentsService } from '../payments';
@@ -20,6 +21,8 @@ export interface LockerDeps {
   audit: AuditTrail;
   staff: StaffService;
   deviceService: DeviceService;
+  /** Outlets and items with their prices: the charge screen sells from the one catalog. */
+  catalog: CatalogService;
   now: () => Date;
 }
 
@@ -40,7 +43,7 @@ export class LockerDesk {
 
   constructor(readonly deps: LockerDeps) {
     this.rows = lockerStatements(deps.sqlite);
-    deps.ledger.projectors.register('lockers', lockerProjector(this.rows));
+    deps.ledger.projectors.register('lockers', lockerProjector(this.rows, deps.catalog.store));
   }
 
   get ledger() {
@@ -62,6 +65,7 @@ export class LockerDesk {
   locker(ref: string): LockerRecord {
     if (/^\d{1,6}$/.test(ref)) {
       const locker = this.rows.lockerByNumber.get(Number(ref));
+      if (!locker && this.rows.pendingLocker.get(Number(ref))) throw new PosError('LOCKER_NO_WRISTBAND', { locker: Number(ref) });
       if (!locker) throw new PosError('LOCKER_UNKNOWN_WRISTBAND', { ref });
       return locker;
     }

@@ -1,6 +1,8 @@
 import type { EventProjector } from '../../ledger';
 import type { LockerSettings } from '../../domain/lockers';
 import type { Tender } from '../../domain/payments';
+import { LEGACY_PRICE_FROM } from '../../domain/catalog';
+import type { CatalogStore } from '../catalog';
 import type { LockerStatements } from './statements';
 
 /**
@@ -18,6 +20,8 @@ export interface NewWristband {
 }
 export type LockerEvent =
   | { type: 'lockers.locker.registered'; locker: number; uid: string }
+  /** Lockers added (a range) that wait for their wristband to be tapped; existing ones are not listed. */
+  | { type: 'lockers.locker.added'; lockers: number[] }
   | { type: 'lockers.locker.stateChanged'; locker: number; state: 'free' | 'out_of_service' }
   | { type: 'lockers.item.saved'; item: { id: string; outlet: string; nameZh: string; nameEn: string; price: number } }
   | { type: 'lockers.settings.changed'; settings: LockerSettings }
@@ -52,7 +56,7 @@ export type LockerEvent =
     };
 
 /** Writes the lockers tables for one event; the only writer of those tables. */
-export function lockerProjector(sql: LockerStatements): EventProjector {
+export function lockerProjector(sql: LockerStatements, catalog: CatalogStore): EventProjector {
   const openWristband = (partyId: string, w: NewWristband, at: string) => {
     sql.insertBand.run({ id: w.id, party_id: partyId, locker_number: w.locker, uid: w.uid, account_id: w.accountId, quota: w.quota, bound_at: at });
     sql.setLocker.run('occupied', partyId, w.locker);
@@ -60,15 +64,31 @@ export function lockerProjector(sql: LockerStatements): EventProjector {
   return (raw, at) => {
     const e = raw as LockerEvent;
     switch (e.type) {
-      case 'lockers.locker.registered':
+      case 'lockers.locker.registered': {
+        const pending = sql.pendingLocker.get(e.locker);
         if (sql.lockerByNumber.get(e.locker)) sql.setLockerUid.run(e.uid, e.locker);
         else sql.insertLocker.run(e.locker, e.uid);
+        // A locker added in a range keeps the state it was given while it waited for its wristband.
+        if (pending) {
+          sql.setLocker.run(pending.state, null, e.locker);
+          sql.deletePending.run(e.locker);
+        }
+        return;
+      }
+      case 'lockers.locker.added':
+        for (const n of e.lockers) sql.insertPending.run({ n });
         return;
       case 'lockers.locker.stateChanged':
         sql.setLocker.run(e.state, null, e.locker);
+        sql.setPendingState.run(e.state, e.locker);
         return;
       case 'lockers.item.saved':
+        // Journals from before the catalog: the item lands in the catalog, priced from the start of time.
         sql.saveItem.run(e.item.id, e.item.outlet, e.item.nameZh, e.item.nameEn, e.item.price);
+        catalog.applyItem(
+          { id: e.item.id, outletId: e.item.outlet, nameZh: e.item.nameZh, nameEn: e.item.nameEn, category: '', barcode: null, active: true, origin: 'local' },
+          { price: e.item.price, effectiveFrom: LEGACY_PRICE_FROM },
+        );
         return;
       case 'lockers.settings.changed':
         sql.saveSettings.run(JSON.stringify(e.settings));

@@ -9,6 +9,7 @@ import type { NewWristband } from './events';
 import { customerLabel, money, translateQuota, uidLabel } from './refusals';
 import { partyView } from './views';
 import { DEMO_SPARE_UIDS } from './demo-seed';
+import { LockerSetup } from './locker-setup';
 
 export interface BindInput {
   commandId: string;
@@ -38,9 +39,12 @@ const changed = (): [string, unknown][] => [['lockers.changed', { at: new Date()
  */
 export class LockerService {
   readonly desk: LockerDesk;
+  /** Manager set-up: ranges of lockers, the list with wristband UIDs. */
+  readonly setup: LockerSetup;
 
   constructor(deps: LockerDeps) {
     this.desk = new LockerDesk(deps);
+    this.setup = new LockerSetup(this.desk);
   }
 
   overview(demo: boolean) {
@@ -50,13 +54,7 @@ export class LockerService {
       const party = band ? rows.party.get(band.party_id) : undefined;
       return { number: l.number, state: l.state, partyId: party?.id ?? null, customer: party ? customerLabel(party) : null };
     });
-    const items = rows.items.all();
-    const outlets = rows.outlets.all().map((o) => ({
-      code: o.code,
-      nameZh: o.name_zh,
-      nameEn: o.name_en,
-      items: items.filter((i) => i.outlet === o.code).map((i) => ({ id: i.id, nameZh: i.name_zh, nameEn: i.name_en, price: i.price })),
-    }));
+    const outlets = this.sellingOutlets();
     // UIDs are card numbers: shown only in the demo store, where the helper taps them.
     const demoHelper = demo ? { lockers: rows.lockers.all().map((l) => ({ locker: l.number, uid: l.uid })), spareUids: DEMO_SPARE_UIDS } : null;
     return { currency: this.desk.currency, settings: this.desk.lockerSettings(), lockers, outlets, demo: demoHelper };
@@ -182,33 +180,36 @@ export class LockerService {
       actor: by,
       work: (tx) => {
         const { locker, band } = desk.activeWristband(input.wristband);
-        const outlet = desk.rows.outlet.get(input.outlet);
-        if (!outlet) throw new PosError('NOT_FOUND', { what: input.outlet });
+        const outlet = desk.deps.catalog.store.outlet(input.outlet);
+        if (!outlet || !outlet.active) throw new PosError('NOT_FOUND', { what: input.outlet });
         let amount: number;
         let description: string;
         if (input.items && input.items.length > 0) {
+          // Each item at the catalog price in force now; the charge keeps its amount, so a later price change never alters it.
+          const at = desk.deps.now();
           const lines = input.items.map((l) => {
-            const item = desk.rows.item.get(l.itemId);
-            if (!item || item.outlet !== outlet.code) throw new PosError('LOCKER_ITEM_UNKNOWN', { outlet: outlet.name_en, outletZh: outlet.name_zh });
-            return { ...item, quantity: l.quantity };
+            const item = desk.deps.catalog.store.item(l.itemId);
+            const price = item?.active ? desk.deps.catalog.priceAt(item.id, at) : undefined;
+            if (!item || item.outletId !== outlet.id || price === undefined) throw new PosError('LOCKER_ITEM_UNKNOWN', { outlet: outlet.nameEn, outletZh: outlet.nameZh });
+            return { name_zh: item.nameZh, name_en: item.nameEn, price, quantity: l.quantity };
           });
           amount = catalogTotal(lines);
           description = lines.map((l) => (l.quantity === 1 ? `${l.name_zh} ${l.name_en}` : `${l.name_zh} ${l.name_en} x${l.quantity}`)).join(', ');
         } else {
           amount = input.amount ?? 0;
-          description = input.note?.trim() || `${outlet.name_zh} ${outlet.name_en}`;
+          description = input.note?.trim() || `${outlet.nameZh} ${outlet.nameEn}`;
         }
         const settings = desk.lockerSettings();
         if (!checkChargeAmount(amount, settings).ok) throw new PosError('LOCKER_AMOUNT_INVALID', money('max', settings.maxCharge, desk.currency));
-        const revenue = tx.ensureAccount(outletCode(outlet.code), `${outlet.name_zh} ${outlet.name_en}`, 'revenue', desk.currency);
+        const revenue = tx.ensureAccount(outletCode(outlet.id), `${outlet.nameZh} ${outlet.nameEn}`, 'revenue', desk.currency);
         let holdId: string;
         try {
-          holdId = tx.authorize({ debitAccountId: band.account_id, creditAccountId: revenue, amount, memo: `locker ${locker.number} ${outlet.code}: ${description}`.slice(0, 200) }).holdId;
+          holdId = tx.authorize({ debitAccountId: band.account_id, creditAccountId: revenue, amount, memo: `locker ${locker.number} ${outlet.id}: ${description}`.slice(0, 200) }).holdId;
         } catch (e) {
           throw translateQuota(e, { accountId: band.account_id, locker: locker.number }, desk.currency);
         }
         const chargeId = tx.newId();
-        tx.event({ type: 'lockers.charge.made', charge: { id: chargeId, partyId: band.party_id, wristbandId: band.id, holdId, outlet: outlet.code, description, amount, by: by.id } });
+        tx.event({ type: 'lockers.charge.made', charge: { id: chargeId, partyId: band.party_id, wristbandId: band.id, holdId, outlet: outlet.id, description, amount, by: by.id } });
         const party = desk.rows.party.get(band.party_id)!;
         return {
           chargeId,
@@ -260,6 +261,11 @@ export class LockerService {
       body: input,
       actor: by,
       work: (tx) => {
+        // A locker still waiting for its wristband can be taken out of service too.
+        if (desk.rows.pendingLocker.get(input.locker)) {
+          tx.event({ type: 'lockers.locker.stateChanged', locker: input.locker, state: input.state });
+          return { number: input.locker, state: input.state };
+        }
         const locker = desk.locker(String(input.locker));
         if (locker.state === 'occupied') {
           const band = desk.rows.activeBand.get(locker.number);
@@ -294,6 +300,23 @@ export class LockerService {
       announce: changed,
       audit: () => ({ locker: input.locker }),
     });
+  }
+
+  /** The active outlets with their active items at the price in force now (items without a price yet are not sold). */
+  private sellingOutlets() {
+    const { catalog } = this.desk.deps;
+    const { outlets, items } = catalog.list();
+    return outlets
+      .filter((o) => o.active)
+      .map((o) => ({
+        code: o.id,
+        nameZh: o.nameZh,
+        nameEn: o.nameEn,
+        items: items
+          .filter((i) => i.outletId === o.id && i.active && i.price !== null)
+          .sort((a, b) => a.price! - b.price! || a.nameZh.localeCompare(b.nameZh))
+          .map((i) => ({ id: i.id, nameZh: i.nameZh, nameEn: i.nameEn, price: i.price! })),
+      }));
   }
 
   updateSettings(by: StaffInfo, change: Partial<LockerSettings>) {

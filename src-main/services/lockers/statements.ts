@@ -99,6 +99,11 @@ export function lockerStatements(db: Sqlite) {
     settleCharge: db.prepare(`UPDATE locker_charge SET status = 'settled', settlement_id = ? WHERE id = ?`),
     insertSettlement: db.prepare(`INSERT INTO locker_settlement (id, party_id, entry_id, total, change, tenders, lockers, at, staff_id, approved_by)
       VALUES (@id, @party_id, @entry_id, @total, @change, @tenders, @lockers, @at, @staff_id, @approved_by)`),
+    pendingLockers: db.prepare<[], { number: number; state: 'free' | 'out_of_service' }>(`SELECT * FROM locker_pending ORDER BY number`),
+    pendingLocker: db.prepare<[number], { number: number; state: 'free' | 'out_of_service' }>(`SELECT * FROM locker_pending WHERE number = ?`),
+    insertPending: db.prepare(`INSERT OR IGNORE INTO locker_pending (number) SELECT @n WHERE NOT EXISTS (SELECT 1 FROM locker WHERE number = @n)`),
+    deletePending: db.prepare(`DELETE FROM locker_pending WHERE number = ?`),
+    setPendingState: db.prepare(`UPDATE locker_pending SET state = ? WHERE number = ?`),
     settings: db.prepare<[], { json: string }>(`SELECT json FROM locker_settings WHERE id = 1`),
     saveSettings: db.prepare(`INSERT INTO locker_settings (id, json) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json`),
   };

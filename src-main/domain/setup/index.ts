@@ -1,0 +1,4 @@
+export * from './csv';
+export * from './rows';
+export * from './checklist';
+export * from './local-time';
