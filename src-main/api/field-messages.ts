@@ -29,6 +29,10 @@ const FIELD_MESSAGES: Record<string, Text> = {
   'field.memberCode': { en: 'A member code is 4 to 32 letters or digits.', 'zh-CN': '会员码为 4 到 32 位字母或数字。' },
   'field.customer': { en: 'Enter the customer\'s phone number or scan a member code (one of them).', 'zh-CN': '请输入客人手机号或扫描会员码（二选一）。' },
   'field.itemsOrAmount': { en: 'Pick items or enter an amount (one of them).', 'zh-CN': '请选择商品或输入金额（二选一）。' },
+  // Shifts and day close (issue 14)
+  'field.denomination': { en: 'Count notes and coins by the denominations listed.', 'zh-CN': '请按所列面额清点纸币和硬币。' },
+  'field.pieces': { en: 'Enter whole pieces, 0 or more.', 'zh-CN': '请输入 0 或以上的整数张（枚）数。' },
+  'field.day': { en: '{field}: a day as YYYY-MM-DD.', 'zh-CN': '{field}：日期格式为 YYYY-MM-DD。' },
 };
 
 /** Field names as a cashier reads them, by the last name in the field's path. */

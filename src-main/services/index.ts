@@ -18,6 +18,7 @@ import { PaymentsService, mergeLegacyTenders } from './payments';
 import { ReceiptService } from './receipts/receipt-service';
 import { DiskWatch } from './system/disk-watch';
 import { SyncService, type SyncTiming } from './sync/sync-service';
+import { createSettlement, type Settlement } from './settlement';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -66,6 +67,8 @@ export interface Services {
   fuel: FuelService;
   disk: DiskWatch;
   sync: SyncService;
+  /** Shifts, the cash drawer, X/Z reports and the day close. */
+  settlement: Settlement;
   close(): Promise<void>;
 }
 
@@ -92,7 +95,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     const events = new EventBus();
     const audit = new AuditTrail(db.dataSource, now, log.child({ service: 'audit' }));
     const { store, terminal } = settings.get();
-    const ledger = new Ledger(db.sqlite, { storeId: store.id, terminalId: terminal.id, now });
+    const ledger = new Ledger(db.sqlite, { storeId: store.id, terminalId: terminal.id, now, timeZone: () => settings.get().store.timeZone });
     const staff = new StaffService(db.dataSource, settings, audit, now, log.child({ service: 'staff' }));
     const devices = new DeviceManager({
       settings: deviceSettings,
@@ -111,6 +114,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     const deviceService = new DeviceService(devices, settings, audit, now, config.devices?.demo ?? null, receipts);
     const commands = new CommandPath({ ledger, audit, events, log });
     const payments = new PaymentsService(() => settings.get().store.currency, ledger);
+    const settlement = createSettlement({ ledger, commands, settings, staff, audit, receipts, now });
     const lockers = new LockerService({ sqlite: db.sqlite, ledger, commands, payments, settings, audit, staff, deviceService, now });
     const fuel = new FuelService({ db: db.sqlite, ledger, commands, payments, devices, deviceService, events, audit, settings, log: log.child({ workflow: 'fuel' }), now });
     mergeLegacyTenders(ledger, commands, payments);
@@ -149,6 +153,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       fuel,
       disk,
       sync,
+      settlement,
       async close() {
         log.info('services stopping');
         disk.stop();

@@ -9,6 +9,7 @@ import { paymentsContract } from './payments';
 import { receiptsContract } from './receipts';
 import { staffInfo } from './common';
 import { syncContract, syncStatusEvent } from './sync';
+import { settlementContract } from './settlement';
 
 /** Every method the renderer may call, merged from one module per workflow. */
 export const contract = mergeContracts({
@@ -20,6 +21,7 @@ export const contract = mergeContracts({
   payments: paymentsContract,
   receipts: receiptsContract,
   sync: syncContract,
+  settlement: settlementContract,
 });
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -46,6 +48,7 @@ export const events = {
   'sync.status': syncStatusEvent,
   'fuel.order': fuelOrder,
   'system.disk': diskStatus,
+  'settlement.changed': z.object({ at: z.string() }),
 };
 export type Events = typeof events;
 export type EventName = keyof Events;
