@@ -159,7 +159,7 @@ export class DayCloseService {
       shifts,
       exceptions,
       openItems,
-      receipts: sql.receiptsBetween.get(window.from, window.to) ?? { first: null, last: null, count: 0 },
+      receipts: sql.receiptsBetween.get(window) ?? { first: null, last: null, count: 0 },
       names: Object.fromEntries([...used].map((id) => [id, names.get(id) ?? id])),
     });
   }

@@ -81,7 +81,7 @@ export function settlementStatements(db: Sqlite) {
       `INSERT INTO settlement_exception (id, day, at, kind, workflow, ref, amount, staff_id, approved_by, reason)
        VALUES (@id, @day, @at, @kind, @workflow, @ref, @amount, @staff_id, @approved_by, @reason)`,
     ),
-    exceptionsOf: db.prepare<[string], ExceptionRow>(`SELECT * FROM settlement_exception WHERE day = ? ORDER BY at, id`),
+    exceptionsOf: db.prepare<[string], ExceptionRow>(`SELECT * FROM settlement_exception WHERE day = ? ORDER BY at, rowid`),
     settings: db.prepare<[], { json: string }>(`SELECT json FROM settlement_settings WHERE id = 1`),
     saveSettings: db.prepare<[string]>(`INSERT INTO settlement_settings (id, json) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json`),
     staffNames: db.prepare<[], { id: string; name: string }>(`SELECT id, name FROM staff`),
@@ -99,10 +99,10 @@ export function settlementStatements(db: Sqlite) {
     fuelOrder: db.prepare<[string], { id: string; staff_id: string; amount: number; volume: number; grade_name: string; tender: string; pump: number }>(
       `SELECT id, staff_id, amount, volume, grade_name, tender, pump FROM fuel_order WHERE id = ?`,
     ),
-    receiptsBetween: db.prepare<[string, string], { first: string | null; last: string | null; count: number }>(
-      `SELECT (SELECT number FROM receipt WHERE created_at >= ?1 AND created_at < ?2 AND kind NOT IN ('test', 'day-report') ORDER BY created_at, seq LIMIT 1) AS first,
-              (SELECT number FROM receipt WHERE created_at >= ?1 AND created_at < ?2 AND kind NOT IN ('test', 'day-report') ORDER BY created_at DESC, seq DESC LIMIT 1) AS last,
-              (SELECT COUNT(*) FROM receipt WHERE created_at >= ?1 AND created_at < ?2 AND kind NOT IN ('test', 'day-report')) AS count`,
+    receiptsBetween: db.prepare<[{ from: string; to: string }], { first: string | null; last: string | null; count: number }>(
+      `SELECT (SELECT number FROM receipt WHERE created_at >= @from AND created_at < @to AND kind NOT IN ('test', 'day-report') ORDER BY created_at, seq LIMIT 1) AS first,
+              (SELECT number FROM receipt WHERE created_at >= @from AND created_at < @to AND kind NOT IN ('test', 'day-report') ORDER BY created_at DESC, seq DESC LIMIT 1) AS last,
+              (SELECT COUNT(*) FROM receipt WHERE created_at >= @from AND created_at < @to AND kind NOT IN ('test', 'day-report')) AS count`,
     ),
   };
 }

@@ -36,6 +36,12 @@ export async function openCounter(start = MORNING): Promise<Counter> {
   const { manager, cashier } = await setUpStore(t0);
   seedLockerDemo(t0.services.lockers);
   let t = t0;
+  let open = true;
+  const closeOnce = async () => {
+    if (!open) return;
+    open = false;
+    await t.close();
+  };
   const refused = async (method: string, input: unknown = {}) => {
     const r = await c.call(method, input);
     if (r.ok) throw new Error(`${method} was expected to be refused but returned ${JSON.stringify(r.value)}`);
@@ -43,6 +49,7 @@ export async function openCounter(start = MORNING): Promise<Counter> {
   };
   const c: Counter = {
     ...t,
+    close: closeOnce,
     clock,
     managerId: manager.id,
     cashierId: cashier.id,
@@ -65,9 +72,10 @@ export async function openCounter(start = MORNING): Promise<Counter> {
       return c.ok<{ total: number }>('lockers.checkout', { commandId: cmd(), wristband: uidOf(locker), tenders: [{ method: tender, amount }] });
     },
     async reopen() {
-      await t.close();
+      await closeOnce();
       t = await openTerminal({ dataDir: t.dataDir, now: () => clock.now });
-      Object.assign(c, { services: t.services, call: t.call, ok: t.ok, session: t.session, close: t.close });
+      open = true;
+      Object.assign(c, { services: t.services, call: t.call, ok: t.ok, session: t.session });
       await c.asManager();
     },
   };
