@@ -163,4 +163,20 @@ export const settlementContract = {
     input: z.object({ day, format: z.enum(['csv', 'pdf']), locale }).strict(),
     output: z.object({ fileName: z.string(), mime: z.string(), base64: z.string() }),
   }),
+  'settlement.dashboard': method({
+    summary: 'Today so far and the last 30 days: sales per hour and per workflow, busiest hours, average ticket (manager).',
+    access: 'manager',
+    input: noInput,
+    output: z.object({
+      today: z.string(),
+      from: z.string(),
+      currency: z.string(),
+      hours: z.array(z.object({ hour: z.string(), todayCount: z.number(), todayAmount: z.number(), averageCount: z.number(), averageAmount: z.number() })),
+      days: z.array(z.object({ day: z.string(), total: z.number(), tickets: z.number(), byWorkflow: z.record(z.string(), z.number()) })),
+      workflows: z.array(z.object({ workflow: z.string(), count: z.number(), amount: z.number(), todayCount: z.number(), todayAmount: z.number() })),
+      busiestHours: z.array(z.object({ hour: z.string(), count: z.number() })),
+      averageTicket: z.object({ today: z.number(), days30: z.number() }),
+      totals: z.object({ today: z.number(), todayTickets: z.number(), days30: z.number(), tickets30: z.number() }),
+    }),
+  }),
 };

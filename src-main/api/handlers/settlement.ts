@@ -16,5 +16,6 @@ export function settlementHandlers(s: Services) {
     'settlement.closeDay': (input, ctx) => days.close(ctx.session.staff!, input),
     'settlement.printReport': (input, ctx) => days.print(input.day, ctx.session.staff!, input.locale),
     'settlement.export': (input) => days.export(input.day, input.format, input.locale),
+    'settlement.dashboard': () => ({ ...days.dashboard(), currency: s.settings.get().store.currency }),
   } satisfies HandlerMap<'settlement.'>;
 }

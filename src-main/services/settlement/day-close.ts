@@ -9,6 +9,9 @@ import {
   buildReport,
   businessDayWindow,
   closableDay,
+  dashboardRange,
+  foldDashboard,
+  type Dashboard,
   reportCsv,
   reportReceipt,
   type Day,
@@ -53,6 +56,13 @@ export class DayCloseService {
     const closed = this.d.sql.day.get(day);
     if (closed) return JSON.parse(closed.report) as DayReport;
     return this.compute('X', day, this.d.now().toISOString(), null, null);
+  }
+
+  /** Today so far and the last 30 days: sales per hour and per workflow, busiest hours, average ticket. */
+  dashboard(): Dashboard {
+    const today = this.today();
+    const { from, to } = dashboardRange(today);
+    return foldDashboard(this.d.sql.dashboardRows.all(from, to), today);
   }
 
   /** Recently closed days, newest first. */

@@ -73,6 +73,11 @@ export function settlementStatements(db: Sqlite) {
     figuresOf: db.prepare<[string], FigureRow>(
       `SELECT day, terminal_id AS terminal, staff_id AS staff, kind, key, count, amount, volume FROM settlement_figure WHERE day = ?`,
     ),
+    /** The dashboard's rows: sales per workflow and per hour over a range of days, summed over terminals and cashiers. */
+    dashboardRows: db.prepare<[string, string], { day: string; kind: 'sale' | 'hour'; key: string; count: number; amount: number }>(
+      `SELECT day, kind, key, SUM(count) AS count, SUM(amount) AS amount FROM settlement_figure
+       WHERE day BETWEEN ? AND ? AND kind IN ('sale', 'hour') GROUP BY day, kind, key`,
+    ),
     /** The first day after `day` with any sale that is still open: days close in order. */
     firstDayWithSales: db.prepare<[string, string], { day: string }>(
       `SELECT day FROM settlement_figure WHERE day > ? AND day < ? AND kind = 'sale' ORDER BY day LIMIT 1`,
