@@ -35,6 +35,10 @@ const FIELD_MESSAGES: Record<string, Text> = {
   'field.workflows': { en: 'Choose at least one workflow.', 'zh-CN': '请至少选择一项业务。' },
   'field.file': { en: '{field}: the file could not be read.', 'zh-CN': '{field}：无法读取文件。' },
   'field.fileTooLarge': { en: '{field}: the file is too large (at most about 650 KB).', 'zh-CN': '{field}：文件过大（最多约 650 KB）。' },
+  // Shifts and day close (issue 14)
+  'field.denomination': { en: 'Count notes and coins by the denominations listed.', 'zh-CN': '请按所列面额清点纸币和硬币。' },
+  'field.pieces': { en: 'Enter whole pieces, 0 or more.', 'zh-CN': '请输入 0 或以上的整数张（枚）数。' },
+  'field.day': { en: '{field}: a day as YYYY-MM-DD.', 'zh-CN': '{field}：日期格式为 YYYY-MM-DD。' },
 };
 
 /** Field names as a cashier reads them, by the last name in the field's path. */

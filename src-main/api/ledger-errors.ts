@@ -29,6 +29,8 @@ export function fromLedgerError(e: LedgerError): PosError {
     case 'CAPTURE_EXCEEDS_HOLD':
     case 'ALREADY_REVERSED':
       return new PosError('CONFLICT', { reason: e.code.toLowerCase().replace(/_/g, ' ') });
+    case 'DAY_CLOSED':
+      return new PosError('DAY_CLOSED', { day: String(d.day ?? '') });
     default:
       return new PosError('INTERNAL');
   }

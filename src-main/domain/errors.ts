@@ -162,6 +162,37 @@ const MESSAGES = {
   LOCKER_RANGE_INVALID: { en: 'Enter a range from the first to the last locker, at most {max} lockers at once.', 'zh-CN': '请输入从起始柜号到结束柜号的范围，一次最多 {max} 个。' },
   SETUP_CURRENCY_LOCKED: { en: 'Money has already moved in {currency}: the currency cannot change now.', 'zh-CN': '已有 {currency} 的收付记录，不能再更改币种。' },
   CSV_ROWS_REFUSED: { en: '{count} rows of the file would be refused. Nothing was imported; fix them and try again.', 'zh-CN': '文件中有 {count} 行无法导入，未导入任何数据。请修改后重试。' },
+  // Shifts and day close (issue 14). Money params come formatted per language.
+  DAY_CLOSED: {
+    en: 'Business day {day} is closed (its Z report was taken): nothing can be dated into it. Make corrections today, as a refund or reversal, and check the terminal clock.',
+    'zh-CN': '营业日 {day} 已日结（已出 Z 报表），不能再记入该日。如需更正，请在今天做退款或冲正，并检查终端时钟。',
+  },
+  DAY_ALREADY_CLOSED: { en: 'Business day {day} is already closed.', 'zh-CN': '营业日 {day} 已经日结。' },
+  DAY_NOT_STARTED: { en: 'Business day {day} has not started yet.', 'zh-CN': '营业日 {day} 尚未开始。' },
+  DAY_EARLIER_OPEN: { en: 'Close business day {day} first: it has sales and is still open.', 'zh-CN': '请先日结营业日 {day}：该日有营业且尚未日结。' },
+  SHIFT_NOT_OPEN: {
+    en: 'No shift is open on this counter. Open a shift with the counted float first.',
+    'zh-CN': '本收银台尚未开班。请先清点备用金并开班。',
+  },
+  SHIFT_ALREADY_OPEN: { en: 'A shift is already open on this counter ({name}, since {since}).', 'zh-CN': '本收银台已有班次（{name}，{since} 开班）。' },
+  SHIFT_STILL_OPEN: {
+    en: 'The shift of {name} is still open. Close it with a blind count before the day close.',
+    'zh-CN': '{name} 的班次尚未交班。请先盲点交班，再做日结。',
+  },
+  SHIFT_COUNT_INVALID: {
+    en: 'The count of {denomination} is not valid: enter whole pieces from 0 to 100000 of the notes and coins listed.',
+    'zh-CN': '{denomination} 的数量无效：请按所列面额输入 0 到 100000 之间的整数张（枚）数。',
+  },
+  SHIFT_AMOUNT_INVALID: { en: 'Enter an amount above zero and at most {maxEn}.', 'zh-CN': '请输入大于零且不超过 {maxZh} 的金额。' },
+  SHIFT_DIFFERENCE_NEEDS_MANAGER: {
+    en: 'The drawer is {differenceEn} {direction} (expected {expectedEn}, counted {countedEn}), more than the limit of {limitEn}. A manager must approve.',
+    'zh-CN': '钱箱{directionZh} {differenceZh}（应有 {expectedZh}，实点 {countedZh}），超过允许差额 {limitZh}，需店长授权。',
+  },
+  PDF_FONT_MISSING: {
+    en: 'No Chinese font was found on this computer for the PDF. Install one (Debian: fonts-noto-cjk) or set POS_CJK_FONT to a .ttf/.otf/.ttc file; the CSV export works without it.',
+    'zh-CN': '本机未找到用于 PDF 的中文字体。请安装（Debian：fonts-noto-cjk）或用 POS_CJK_FONT 指定 .ttf/.otf/.ttc 字体文件；CSV 导出不受影响。',
+  },
+  SETTLEMENT_LIMIT_INVALID: { en: 'The limit must be from 0 to {maxEn}.', 'zh-CN': '允许差额必须在 0 到 {maxZh} 之间。' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof MESSAGES;

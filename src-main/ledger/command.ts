@@ -10,10 +10,20 @@ export type EventProjector = (event: BusinessEvent, at: string) => void;
 /** The projectors of every workflow, by event type prefix (`lockers.party.bound` → `lockers`). */
 export class EventProjectors {
   private readonly byPrefix = new Map<string, EventProjector>();
+  private readonly observers: EventProjector[] = [];
 
   register(prefix: string, project: EventProjector): void {
     if (this.byPrefix.has(prefix)) throw new Error(`event prefix registered twice: ${prefix}`);
     this.byPrefix.set(prefix, project);
+  }
+
+  /**
+   * A reader of every workflow's events (the day's sales figures of the settlement reports): it
+   * runs after the event's own projector, in the same transaction, live and on replay, so what
+   * it writes is rebuilt from the journal like any workflow table.
+   */
+  observe(project: EventProjector): void {
+    this.observers.push(project);
   }
 
   apply(event: BusinessEvent, at: string): void {
@@ -21,6 +31,7 @@ export class EventProjectors {
     const project = this.byPrefix.get(type.slice(0, type.indexOf('.')));
     if (!project) throw new LedgerError('JOURNAL_MISMATCH', { reason: `no projector for event ${type || '(none)'}` });
     project(event, at);
+    for (const observer of this.observers) observer(event, at);
   }
 }
 

@@ -3,6 +3,7 @@ import { newId as uuidv7 } from './ids';
 import { LedgerError, assertAmount, assertCommandId, canonicalJson, fingerprint } from '../domain/ledger';
 import { accountRecord, type Ctx } from './accounts';
 import { EventProjectors, LedgerTx } from './command';
+import { DayGuard } from './day-guard';
 import { previousResult, recordResult } from './idempotency';
 import { appendEntry, journalHead, type JournalHead } from './journal';
 import { applyOp, reversalLegs } from './ops';
@@ -56,6 +57,8 @@ export class Ledger extends LedgerQueries {
   private readonly commandTx: Transaction<(meta: CommandMeta, work: (tx: LedgerTx) => unknown) => CommandOutcome<unknown>>;
   /** Each workflow registers the projector of its business events here (by type prefix). */
   readonly projectors = new EventProjectors();
+  /** Refuses entries dated into a day closed by a Z report (DAY_CLOSED). */
+  readonly days: DayGuard;
 
   constructor(
     readonly db: Sqlite,
@@ -66,6 +69,7 @@ export class Ledger extends LedgerQueries {
     this.terminalId = options.terminalId;
     this.now = options.now ?? (() => new Date());
     this.st = prepareStatements(db);
+    this.days = new DayGuard(db, options.timeZone ?? (() => 'UTC'));
     this.ctx = { st: this.st, parents: new Map() };
     this.tx = db.transaction((c: Command) => this.run(c));
     this.expireTx = db.transaction(() => {
@@ -179,6 +183,7 @@ export class Ledger extends LedgerQueries {
     const previous = previousResult(this.st, c.commandId, fp);
     if (previous !== undefined) return previous;
     const at = this.now().toISOString();
+    this.days.check(at);
     const head = this.sweep(journalHead(this.st, this.terminalId), at);
     const entryId = uuidv7();
     const seq = head.seq + 1;
@@ -208,6 +213,7 @@ export class Ledger extends LedgerQueries {
       return { result: JSON.parse(previous.result) as unknown, replay: true, entryId: previous.entry_id };
     }
     const at = this.now().toISOString();
+    this.days.check(at);
     const head = this.sweep(journalHead(this.st, this.terminalId), at);
     const entryId = uuidv7();
     const tx = new LedgerTx(this.ctx, this.projectors, (s, e, a, ops) => this.step(s, e, a, ops), entryId, at, meta.commandId);

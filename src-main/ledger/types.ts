@@ -20,6 +20,8 @@ export interface LedgerOptions {
   terminalId: string;
   /** Injectable clock (hold expiry, committed_at). Defaults to the system clock. */
   now?: () => Date;
+  /** The store's time zone, for the business day of each entry (DAY_CLOSED). Defaults to UTC. */
+  timeZone?: () => string;
 }
 
 export interface OpenAccountInput {

@@ -23,6 +23,7 @@ import { openEmptyLedger } from './integrity/empty-ledger';
 import { CatalogService } from './catalog';
 import { SetupService } from './setup/setup-service';
 import { CsvTransfer } from './setup/csv-transfer';
+import { createSettlement, type Settlement } from './settlement';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -78,6 +79,8 @@ export interface Services {
   catalog: CatalogService;
   setup: SetupService;
   csv: CsvTransfer;
+  /** Shifts, the cash drawer, X/Z reports and the day close. */
+  settlement: Settlement;
   close(): Promise<void>;
 }
 
@@ -111,6 +114,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     staff.journalExistingStaff();
     // Before anything else commits: on a ledger that fails the check, the terminal starts read-only.
     if (config.integrity !== 'skip') integrity.startupCheck(db.migrated > 0);
+    const ledger = new Ledger(db.sqlite, { storeId: store.id, terminalId: terminal.id, now, timeZone: () => settings.get().store.timeZone });
+    const staff = new StaffService(db.dataSource, settings, audit, now, log.child({ service: 'staff' }));
     const devices = new DeviceManager({
       settings: deviceSettings,
       logger: log.child({ layer: 'devices' }),
@@ -129,6 +134,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     const payments = new PaymentsService(() => settings.get().store.currency, ledger);
     const catalog = new CatalogService({ sqlite: db.sqlite, ledger, commands, now });
     const lockers = new LockerService({ sqlite: db.sqlite, ledger, commands, payments, settings, audit, staff, deviceService, catalog, now });
+    const settlement = createSettlement({ ledger, commands, settings, staff, audit, receipts, now });
+    const lockers = new LockerService({ sqlite: db.sqlite, ledger, commands, payments, settings, audit, staff, deviceService, now });
     const fuel = new FuelService({ db: db.sqlite, ledger, commands, payments, devices, deviceService, events, audit, settings, log: log.child({ workflow: 'fuel' }), now });
     const setup = new SetupService({ sqlite: db.sqlite, ledger, commands, settings, devices, catalog, lockers, fuel });
     const csv = new CsvTransfer({ commands, settings, catalog, lockers, fuel, now });
@@ -172,6 +179,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       catalog,
       setup,
       csv,
+      settlement,
       async close() {
         log.info('services stopping');
         await integrity.settled();

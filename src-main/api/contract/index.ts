@@ -11,6 +11,7 @@ import { staffInfo } from './common';
 import { syncContract, syncStatusEvent } from './sync';
 import { catalogContract } from './catalog';
 import { setupContract } from './setup';
+import { settlementContract } from './settlement';
 
 /** Every method the renderer may call, merged from one module per workflow. */
 export const contract = mergeContracts({
@@ -24,6 +25,7 @@ export const contract = mergeContracts({
   sync: syncContract,
   catalog: catalogContract,
   setup: setupContract,
+  settlement: settlementContract,
 });
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -53,6 +55,7 @@ export const events = {
   'system.integrity': integrityStatus,
   'catalog.changed': z.object({ at: z.string() }),
   'setup.changed': z.object({ at: z.string() }),
+  'settlement.changed': z.object({ at: z.string() }),
 };
 export type Events = typeof events;
 export type EventName = keyof Events;

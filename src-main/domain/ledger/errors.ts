@@ -23,7 +23,8 @@ export type LedgerErrorCode =
   | 'TRANSFER_NOT_FOUND'
   | 'ALREADY_REVERSED'
   | 'IDEMPOTENCY_CONFLICT'
-  | 'JOURNAL_MISMATCH';
+  | 'JOURNAL_MISMATCH'
+  | 'DAY_CLOSED';
 
 export type LedgerErrorDetails = Record<string, string | number | boolean | null>;
 

@@ -44,7 +44,19 @@ export interface CommandPathDeps {
  * A refusal anywhere stores nothing, so the same command id may be retried.
  */
 export class CommandPath {
+  /** Checks that run inside the transaction of certain methods, before their work (an open shift for a sale). */
+  private readonly guards = new Map<string, ((tx: LedgerTx, actor: { id: string } | null) => void)[]>();
+
   constructor(private readonly d: CommandPathDeps) {}
+
+  /**
+   * Runs `check` first inside the one transaction of each named method (`lockers.checkout`), so a
+   * rule that spans workflows (sales need an open shift) is enforced on the one path, not
+   * re-made in each workflow. A refusal rolls the whole command back.
+   */
+  guard(methods: string[], check: (tx: LedgerTx, actor: { id: string } | null) => void): void {
+    for (const m of methods) this.guards.set(m, [...(this.guards.get(m) ?? []), check]);
+  }
 
   async run<T, P = undefined>(spec: CommandSpec<T, P>): Promise<T> {
     const first = this.d.ledger.previous<T>(spec);
@@ -64,7 +76,10 @@ export class CommandPath {
   private commit<T, P>(spec: CommandSpec<T, P> | Omit<CommandSpec<T, undefined>, 'prepare'>, prepared: P): { result: T; replay: boolean } {
     const outcome = this.d.ledger.command(
       { commandId: spec.commandId, method: spec.method, body: spec.body, actor: spec.actor?.id ?? null, cause: spec.cause ?? null },
-      (tx) => (spec.work as (tx: LedgerTx, p: P) => T)(tx, prepared),
+      (tx) => {
+        for (const check of this.guards.get(spec.method) ?? []) check(tx, spec.actor);
+        return (spec.work as (tx: LedgerTx, p: P) => T)(tx, prepared);
+      },
     );
     if (outcome.replay) return outcome;
     const detail = { commandId: spec.commandId, entryId: outcome.entryId, ...(spec.audit?.(outcome.result) ?? {}) };

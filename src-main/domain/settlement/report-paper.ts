@@ -1,0 +1,123 @@
+// The X/Z report on paper, on screen and in files: one list of labelled rows built from the
+// report, so the 58/80 mm receipt, the CSV export and the PDF say the same thing in the same order.
+import { TENDER_NAMES, TENDER_METHODS, type TenderMethod } from '../payments/tenders';
+import { formatMoney } from '../receipt/money';
+import type { Receipt, ReceiptLocale } from '../receipt/receipt';
+import type { DayReport } from './report';
+
+const WORKFLOWS: Record<string, Record<ReceiptLocale, string>> = {
+  lockers: { 'zh-CN': '手牌消费', en: 'Lockers' },
+  fuel: { 'zh-CN': '加油', en: 'Fuel' },
+  cash: { 'zh-CN': '现金', en: 'Cash' },
+};
+
+const L = {
+  'zh-CN': {
+    x: 'X 报表（营业中）', z: 'Z 日结报表', day: '营业日', generated: '生成时间', closedBy: '日结人', sales: '销售', tickets: '笔数', average: '客单价',
+    grades: '油品', litres: '升', tenders: '收款方式', refunded: '退款', refunds: '退款', voids: '撤销', discounts: '折扣', net: '净销售',
+    cash: '现金', float: '备用金', cashSales: '现金收入', cashRefunds: '现金退款', payIns: '存入', payOuts: '支出', expected: '应有现金', counted: '实点现金', difference: '差额',
+    byTerminal: '终端', byCashier: '收银员', exceptions: '撤销/退款/支出', approvedBy: '授权', openItems: '未结项目', party: '手牌客人', fuelOrder: '加油订单',
+    receipts: '小票号', first: '首张', last: '末张', none: '无', count: '张数', shift: '班次', notCounted: '未点',
+  },
+  en: {
+    x: 'X report (day open)', z: 'Z report (day close)', day: 'Business day', generated: 'Made at', closedBy: 'Closed by', sales: 'Sales', tickets: 'Tickets',
+    average: 'Average ticket', grades: 'Fuel grades', litres: 'L', tenders: 'Tenders', refunded: 'refunded', refunds: 'Refunds', voids: 'Voids',
+    discounts: 'Discounts', net: 'Net sales', cash: 'Cash', float: 'Float', cashSales: 'Cash sales', cashRefunds: 'Cash refunds', payIns: 'Pay-ins',
+    payOuts: 'Pay-outs', expected: 'Expected cash', counted: 'Counted cash', difference: 'Difference', byTerminal: 'Terminals', byCashier: 'Cashiers',
+    exceptions: 'Voids, refunds, pay-outs', approvedBy: 'approved by', openItems: 'Open items', party: 'Locker party', fuelOrder: 'Fuel order',
+    receipts: 'Receipts', first: 'First', last: 'Last', none: 'none', count: 'Count', shift: 'Shift', notCounted: 'not counted',
+  },
+} as const;
+
+export type ReportRow = { section: string; label: string; value: string };
+
+const litres = (cl: number) => `${cl < 0 ? '-' : ''}${Math.floor(Math.abs(cl) / 100)}.${String(Math.abs(cl) % 100).padStart(2, '0')}`;
+
+function tenderName(method: string, locale: ReceiptLocale): string {
+  return (TENDER_METHODS as readonly string[]).includes(method) ? TENDER_NAMES[method as TenderMethod][locale] : method;
+}
+
+export function workflowName(workflow: string, locale: ReceiptLocale): string {
+  return WORKFLOWS[workflow]?.[locale] ?? workflow;
+}
+
+/** Every figure of the report as (section, label, value) rows, in the order printed. */
+export function reportRows(r: DayReport, locale: ReceiptLocale): ReportRow[] {
+  const t = L[locale];
+  const money = (m: number) => formatMoney(m, r.currency, locale);
+  const name = (id: string | null) => (id === null ? '-' : (r.names[id] ?? id));
+  const rows: ReportRow[] = [];
+  const push = (section: string, label: string, value: string) => rows.push({ section, label, value });
+  push(t.day, t.day, r.day);
+  push(t.day, r.kind === 'Z' ? t.closedBy : t.generated, r.kind === 'Z' ? `${name(r.closedBy)} ${r.closedAt ?? ''}` : r.generatedAt);
+  for (const s of r.sales) push(t.sales, `${workflowName(s.workflow, locale)} (${s.count})`, money(s.amount));
+  push(t.sales, t.sales, money(r.salesTotal));
+  push(t.sales, t.tickets, String(r.tickets));
+  push(t.sales, t.average, money(r.averageTicket));
+  for (const g of r.grades) push(t.grades, `${g.grade} ${litres(g.volume)} ${t.litres}`, money(g.amount));
+  for (const x of r.tenders) push(t.tenders, tenderName(x.method, locale), x.refunded > 0 ? `${money(x.amount)} (${t.refunded} ${money(x.refunded)})` : money(x.amount));
+  for (const x of r.refunds) push(t.refunds, `${workflowName(x.workflow, locale)} (${x.count})`, money(x.amount));
+  push(t.refunds, t.refunds, money(r.refundsTotal));
+  for (const v of r.voids) push(t.voids, `${workflowName(v.workflow, locale)} (${v.count})`, money(v.amount));
+  push(t.discounts, `${t.discounts} (${r.discounts.count})`, money(r.discounts.amount));
+  push(t.net, t.net, money(r.net));
+  const c = r.cash;
+  push(t.cash, t.float, money(c.float));
+  push(t.cash, t.cashSales, money(c.sales));
+  push(t.cash, t.cashRefunds, money(c.refunds));
+  push(t.cash, t.payIns, money(c.payIns));
+  push(t.cash, t.payOuts, money(c.payOuts));
+  push(t.cash, t.expected, money(c.expected));
+  push(t.cash, t.counted, c.counted === null ? t.notCounted : money(c.counted));
+  push(t.cash, t.difference, c.difference === null ? '-' : money(c.difference));
+  for (const s of r.shifts) {
+    push(t.shift, `${name(s.staff)} ${s.openedAt.slice(11, 16)}–${s.closedAt?.slice(11, 16) ?? ''}`, s.counted === null ? t.notCounted : `${money(s.counted)} / ${money(s.expected)}${s.approvedBy ? ` ${t.approvedBy} ${name(s.approvedBy)}` : ''}`);
+  }
+  for (const x of r.byTerminal) push(t.byTerminal, `${name(x.terminal)} (${x.tickets})`, money(x.sales - x.refunds));
+  for (const x of r.byCashier) push(t.byCashier, `${name(x.staff)} (${x.tickets})`, money(x.sales - x.refunds));
+  for (const e of r.exceptions) {
+    const who = `${name(e.staff)}${e.approvedBy ? ` · ${t.approvedBy} ${name(e.approvedBy)}` : ''}`;
+    push(t.exceptions, `${e.kind} ${workflowName(e.workflow, locale)} ${e.reason} · ${who}`.trim(), money(e.amount));
+  }
+  if (r.openItems.length === 0) push(t.openItems, t.openItems, t.none);
+  for (const o of r.openItems) push(t.openItems, `${o.kind === 'locker-party' ? t.party : t.fuelOrder} ${o.ref}`, money(o.amount));
+  push(t.receipts, t.first, r.receipts.first ?? t.none);
+  push(t.receipts, t.last, r.receipts.last ?? t.none);
+  push(t.receipts, t.count, String(r.receipts.count));
+  return rows;
+}
+
+/** CSV (RFC 4180) with a UTF-8 BOM so Excel opens the Chinese text right: section, item, value. */
+export function reportCsv(r: DayReport, locale: ReceiptLocale): string {
+  const cell = (s: string) => (/[",\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const head = locale === 'zh-CN' ? ['栏目', '项目', '数值'] : ['Section', 'Item', 'Value'];
+  const lines = [head, ...reportRows(r, locale).map((x) => [x.section, x.label, x.value])].map((l) => l.map(cell).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * The report as a receipt for the receipt module (stored, numbered and printed like any other):
+ * the sales per workflow are its lines, so its printed total is the day's sales, and the tenders
+ * taken are its 实收; everything else is detail lines.
+ */
+export function reportReceipt(r: DayReport, ctx: { storeName: string; terminal: string; cashier: string; locale: ReceiptLocale; time: string }): Receipt {
+  const t = L[ctx.locale];
+  const rows = reportRows(r, ctx.locale).filter((x) => x.section !== t.sales || !r.sales.some((s) => x.label.startsWith(workflowName(s.workflow, ctx.locale))));
+  return {
+    kind: 'day-report',
+    title: `${r.kind === 'Z' ? t.z : t.x} ${r.day}`,
+    storeName: ctx.storeName,
+    terminal: ctx.terminal,
+    cashier: ctx.cashier,
+    time: ctx.time,
+    timeZone: r.timeZone,
+    locale: ctx.locale,
+    currency: r.currency,
+    items: r.sales.map((s) => ({ name: `${workflowName(s.workflow, ctx.locale)} ×${s.count}`, quantity: 1, amount: s.amount })),
+    details: rows.map((x) => ({ label: x.section === x.label ? x.label : `${x.label}`, value: x.value })),
+    tenders: r.tenders.filter((x) => x.amount > 0).map((x) => ({ name: tenderName(x.method, ctx.locale), amount: x.amount })),
+    balances: [],
+    // One Z per day (printing it again reprints the stored one); every X is new paper.
+    transactionId: r.kind === 'Z' ? `Z-${r.day}` : `X-${r.day}-${Date.parse(r.generatedAt)}`,
+  };
+}
