@@ -18,6 +18,10 @@ import { PaymentsService, mergeLegacyTenders } from './payments';
 import { ReceiptService } from './receipts/receipt-service';
 import { DiskWatch } from './system/disk-watch';
 import { SyncService, type SyncTiming } from './sync/sync-service';
+import { ReferenceData } from './sync/reference/reference-data';
+import type { PullTiming } from './sync/reference/reference-puller';
+import { fuelGradesStream, fuelStationsStream } from './sync/streams/fuel-streams';
+import { centralReceiptHeader, receiptHeaderStream } from './sync/streams/receipt-streams';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -43,7 +47,7 @@ export interface ServicesConfig {
     timing?: Partial<DeviceTiming>;
   };
   /** Sync with the central server: faster polls and backoff in tests. */
-  sync?: { timing?: Partial<SyncTiming> };
+  sync?: { timing?: Partial<SyncTiming>; pull?: Partial<PullTiming> };
 }
 
 export interface Services {
@@ -66,6 +70,8 @@ export interface Services {
   fuel: FuelService;
   disk: DiskWatch;
   sync: SyncService;
+  /** Reference data streams from the central server (register a workflow's stream here). */
+  reference: ReferenceData;
   close(): Promise<void>;
 }
 
@@ -107,13 +113,16 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     devices.on('pump', (e) => events.emit('device.pump', e));
     devices.on('job', (e) => events.emit('device.printJob', { id: e.id, state: e.state, error: e.error ?? null }));
     await devices.start();
-    const receipts = new ReceiptService({ sqlite: db.sqlite, settings, devices, audit, now, log: log.child({ workflow: 'receipts' }) });
+    const reference = new ReferenceData(db.sqlite, ledger);
+    const receipts = new ReceiptService({ sqlite: db.sqlite, settings, devices, audit, now, log: log.child({ workflow: 'receipts' }), centralHeader: () => centralReceiptHeader(reference) });
     const deviceService = new DeviceService(devices, settings, audit, now, config.devices?.demo ?? null, receipts);
     const commands = new CommandPath({ ledger, audit, events, log });
     const payments = new PaymentsService(() => settings.get().store.currency, ledger);
     const lockers = new LockerService({ sqlite: db.sqlite, ledger, commands, payments, settings, audit, staff, deviceService, now });
-    const fuel = new FuelService({ db: db.sqlite, ledger, commands, payments, devices, deviceService, events, audit, settings, log: log.child({ workflow: 'fuel' }), now });
+    const fuel = new FuelService({ db: db.sqlite, ledger, commands, payments, devices, deviceService, events, audit, settings, log: log.child({ workflow: 'fuel' }), now, central: reference });
     mergeLegacyTenders(ledger, commands, payments);
+    // Each workflow's reference data stream (a new one is one more line here).
+    reference.register(fuelStationsStream(fuel.store)).register(fuelGradesStream()).register(receiptHeaderStream());
     if (config.demo) await seedDemo({ staff, lockers, fuel });
     fuel.start();
     const disk = new DiskWatch(config.dataDir, events, config.lowDiskBytes);
@@ -127,6 +136,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       log: log.child({ layer: 'sync' }),
       now,
       ...(config.sync?.timing ? { timing: config.sync.timing } : {}),
+      reference: { data: reference, commands, ...(config.sync?.pull ? { timing: config.sync.pull } : {}) },
     });
     sync.start();
     log.info({ dataDir: config.dataDir, host: config.host, version: config.version }, 'services started');
@@ -149,6 +159,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       fuel,
       disk,
       sync,
+      reference,
       async close() {
         log.info('services stopping');
         disk.stop();

@@ -46,6 +46,8 @@ export const events = {
   'sync.status': syncStatusEvent,
   'fuel.order': fuelOrder,
   'system.disk': diskStatus,
+  /** Reference data from the central server was applied (screens showing it reload). */
+  'sync.reference': z.object({ streams: z.array(z.string()), at: z.string() }),
 };
 export type Events = typeof events;
 export type EventName = keyof Events;
