@@ -5,11 +5,12 @@ import type { ServerDb } from './db';
 import { SyncHttpError, invalidInput, unauthenticated } from './errors';
 import { checkPassword, hashPassword, randomToken, sameText, sha256 } from './secrets';
 import { createPairingCode, createStore, revokeTerminal } from './terminals';
+import { RateLimiter, SIGN_IN_PER_ADDRESS, SIGN_IN_PER_USER } from './rate-limit';
 
 export const SESSION_COOKIE = 'pos_admin';
 const SESSION_HOURS = 8;
 
-interface AdminSession {
+export interface AdminSession {
   adminId: string;
   username: string;
   csrfToken: string;
@@ -43,9 +44,10 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
 /**
  * The back-office API under /admin/api: a session cookie (HttpOnly, SameSite=Strict, its id kept
  * only as a hash) plus a CSRF token that every state-changing request must echo in
- * `x-csrf-token` (a forged cross-site form cannot read it).
+ * `x-csrf-token` (a forged cross-site form cannot read it). These are the two checks: a live
+ * session (reads), and a session plus its CSRF token (changes).
  */
-export function registerAdminRoutes(app: FastifyInstance, db: ServerDb, now: () => Date, secureCookies: boolean): void {
+export function adminGuards(db: ServerDb, now: () => Date) {
   async function session(req: FastifyRequest): Promise<AdminSession> {
     const id = req.cookies[SESSION_COOKIE];
     if (!id) throw unauthenticated('Sign in to the back office first.');
@@ -64,13 +66,29 @@ export function registerAdminRoutes(app: FastifyInstance, db: ServerDb, now: () 
     }
     return s;
   }
+  return { session, changing };
+}
+
+export function registerAdminRoutes(app: FastifyInstance, db: ServerDb, now: () => Date, secureCookies: boolean): void {
+  const { session, changing } = adminGuards(db, now);
+  const limiter = new RateLimiter(db, now);
 
   app.post('/admin/api/sign-in', async (req, reply: FastifyReply) => {
     const input = parse(z.object({ username: z.string().min(1).max(80), password: z.string().min(1).max(200) }).strict(), req.body);
+    // Checked before the password: once a name or an address has used up its failures, even the right password waits.
+    const userKey = `sign-in:user:${input.username.toLowerCase()}`;
+    const addressKey = `sign-in:address:${req.ip}`;
+    await limiter.check(userKey, SIGN_IN_PER_USER);
+    await limiter.check(addressKey, SIGN_IN_PER_ADDRESS);
     const admin = await db.one<{ id: string; password_hash: string }>(`SELECT id, password_hash FROM admin_user WHERE username = ?`, [input.username]);
     // Unknown names cost a scrypt too, so timing does not tell which names exist.
     const ok = await checkPassword(input.password, admin?.password_hash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
-    if (!admin || !ok) throw unauthenticated('Wrong user name or password.');
+    if (!admin || !ok) {
+      await limiter.fail(userKey, SIGN_IN_PER_USER);
+      await limiter.fail(addressKey, SIGN_IN_PER_ADDRESS);
+      throw unauthenticated('Wrong user name or password.');
+    }
+    await limiter.clear(userKey);
     const id = randomToken(32);
     const csrfToken = randomToken(24);
     const t = now();

@@ -7,6 +7,9 @@ import { SyncHttpError, invalidInput } from './errors';
 import { registerAdminRoutes } from './admin';
 import { registerBackOfficePage } from './backoffice-page';
 import { headOf, signHead, storeBatch } from './journal-store';
+import { PAIRING_PER_ADDRESS, RateLimiter } from './rate-limit';
+import { PushHub } from './reference/push-hub';
+import { registerReferenceRoutes } from './reference/routes';
 import type { Signer } from './secrets';
 import { authenticateTerminal, enroll, recordError } from './terminals';
 
@@ -17,6 +20,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Set the Secure flag on the session cookie (behind TLS). */
   secureCookies?: boolean;
+  /** How often the push channel looks for changes made by other server processes. */
+  pushPollMs?: number;
 }
 
 const BODY_LIMIT = 32 * 1024 * 1024;
@@ -62,7 +67,17 @@ export async function buildServer(opts: AppOptions): Promise<{ app: FastifyInsta
     }
   });
 
-  app.post('/api/v1/enroll', async (req) => enroll(db, signer, parse(enrollRequest, req.body), now()));
+  const limiter = new RateLimiter(db, now);
+  app.post('/api/v1/enroll', async (req) => {
+    const key = `pairing:address:${req.ip}`;
+    await limiter.check(key, PAIRING_PER_ADDRESS);
+    try {
+      return await enroll(db, signer, parse(enrollRequest, req.body), now());
+    } catch (e) {
+      if (e instanceof SyncHttpError && e.body.code === 'PAIRING_CODE_INVALID') await limiter.fail(key, PAIRING_PER_ADDRESS);
+      throw e;
+    }
+  });
 
   app.get('/api/v1/head', async (req) => {
     const t = await authenticateTerminal(db, req);
@@ -89,6 +104,10 @@ export async function buildServer(opts: AppOptions): Promise<{ app: FastifyInsta
 
   registerAdminRoutes(app, db, now, opts.secureCookies ?? false);
   registerBackOfficePage(app);
+  const hub = new PushHub(db, app.log, opts.pushPollMs);
+  await hub.start();
+  app.addHook('preClose', async () => hub.close());
+  await registerReferenceRoutes(app, db, hub, now);
   return {
     app,
     markClosing() {

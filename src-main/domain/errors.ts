@@ -193,6 +193,19 @@ const MESSAGES = {
     'zh-CN': '本机未找到用于 PDF 的中文字体。请安装（Debian：fonts-noto-cjk）或用 POS_CJK_FONT 指定 .ttf/.otf/.ttc 字体文件；CSV 导出不受影响。',
   },
   SETTLEMENT_LIMIT_INVALID: { en: 'The limit must be from 0 to {maxEn}.', 'zh-CN': '允许差额必须在 0 到 {maxZh} 之间。' },
+  // Reference data from the central server (issue 15).
+  REFERENCE_READ_ONLY: {
+    en: '{what} is managed by head office and cannot be changed at the counter.',
+    'zh-CN': '{what}由总部统一管理，门店不能修改。',
+  },
+  SYNC_REFERENCE_INVALID: {
+    en: 'Data from the server was refused ({stream}, record {record}: {reason}). Nothing was changed; ask head office to correct it.',
+    'zh-CN': '服务器下发的数据被拒收（{stream}，记录 {record}：{reason}），本机未做任何更改，请联系总部更正。',
+  },
+  SYNC_RATE_LIMITED: {
+    en: 'Too many wrong pairing codes were tried from this terminal. Wait 15 minutes, then type the new code.',
+    'zh-CN': '本终端输错配对码的次数过多，请等待 15 分钟后再输入新的配对码。',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof MESSAGES;

@@ -24,6 +24,10 @@ import { CatalogService } from './catalog';
 import { SetupService } from './setup/setup-service';
 import { CsvTransfer } from './setup/csv-transfer';
 import { createSettlement, type Settlement } from './settlement';
+import { ReferenceData } from './sync/reference/reference-data';
+import type { PullTiming } from './sync/reference/reference-puller';
+import { fuelGradesStream, fuelStationsStream } from './sync/streams/fuel-streams';
+import { centralReceiptHeader, receiptHeaderStream } from './sync/streams/receipt-streams';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -49,7 +53,7 @@ export interface ServicesConfig {
     timing?: Partial<DeviceTiming>;
   };
   /** Sync with the central server: faster polls and backoff in tests. */
-  sync?: { timing?: Partial<SyncTiming> };
+  sync?: { timing?: Partial<SyncTiming>; pull?: Partial<PullTiming> };
   /** 'skip': no start-up ledger check (the throwaway database `journal verify` replays into). */
   integrity?: 'check' | 'skip';
 }
@@ -81,6 +85,8 @@ export interface Services {
   csv: CsvTransfer;
   /** Shifts, the cash drawer, X/Z reports and the day close. */
   settlement: Settlement;
+  /** Reference data streams from the central server (register a workflow's stream here). */
+  reference: ReferenceData;
   close(): Promise<void>;
 }
 
@@ -107,15 +113,13 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     const events = new EventBus();
     const audit = new AuditTrail(db.dataSource, now, log.child({ service: 'audit' }));
     const { store, terminal } = settings.get();
-    const ledger = new Ledger(db.sqlite, { storeId: store.id, terminalId: terminal.id, now });
+    const ledger = new Ledger(db.sqlite, { storeId: store.id, terminalId: terminal.id, now, timeZone: () => settings.get().store.timeZone });
     const integrity = new LedgerIntegrity({ sqlite: db.sqlite, terminalId: terminal.id, audit, events, log: log.child({ layer: 'integrity' }), now, openEmpty: () => openEmptyLedger(createServices) });
     const commands = new CommandPath({ ledger, audit, events, log, integrity });
     const staff = new StaffService(db.dataSource, settings, audit, now, log.child({ service: 'staff' }), { sqlite: db.sqlite, ledger, commands });
     staff.journalExistingStaff();
     // Before anything else commits: on a ledger that fails the check, the terminal starts read-only.
     if (config.integrity !== 'skip') integrity.startupCheck(db.migrated > 0);
-    const ledger = new Ledger(db.sqlite, { storeId: store.id, terminalId: terminal.id, now, timeZone: () => settings.get().store.timeZone });
-    const staff = new StaffService(db.dataSource, settings, audit, now, log.child({ service: 'staff' }));
     const devices = new DeviceManager({
       settings: deviceSettings,
       logger: log.child({ layer: 'devices' }),
@@ -129,17 +133,19 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     devices.on('pump', (e) => events.emit('device.pump', e));
     devices.on('job', (e) => events.emit('device.printJob', { id: e.id, state: e.state, error: e.error ?? null }));
     await devices.start();
-    const receipts = new ReceiptService({ sqlite: db.sqlite, settings, devices, audit, now, log: log.child({ workflow: 'receipts' }) });
+    const reference = new ReferenceData(db.sqlite, ledger);
+    const receipts = new ReceiptService({ sqlite: db.sqlite, settings, devices, audit, now, log: log.child({ workflow: 'receipts' }), centralHeader: () => centralReceiptHeader(reference) });
     const deviceService = new DeviceService(devices, settings, audit, now, config.devices?.demo ?? null, receipts);
     const payments = new PaymentsService(() => settings.get().store.currency, ledger);
     const catalog = new CatalogService({ sqlite: db.sqlite, ledger, commands, now });
-    const lockers = new LockerService({ sqlite: db.sqlite, ledger, commands, payments, settings, audit, staff, deviceService, catalog, now });
     const settlement = createSettlement({ ledger, commands, settings, staff, audit, receipts, now });
-    const lockers = new LockerService({ sqlite: db.sqlite, ledger, commands, payments, settings, audit, staff, deviceService, now });
-    const fuel = new FuelService({ db: db.sqlite, ledger, commands, payments, devices, deviceService, events, audit, settings, log: log.child({ workflow: 'fuel' }), now });
+    const lockers = new LockerService({ sqlite: db.sqlite, ledger, commands, payments, settings, audit, staff, deviceService, catalog, now });
+    const fuel = new FuelService({ db: db.sqlite, ledger, commands, payments, devices, deviceService, events, audit, settings, log: log.child({ workflow: 'fuel' }), now, central: reference });
     const setup = new SetupService({ sqlite: db.sqlite, ledger, commands, settings, devices, catalog, lockers, fuel });
     const csv = new CsvTransfer({ commands, settings, catalog, lockers, fuel, now });
     if (!integrity.readOnly) mergeLegacyTenders(ledger, commands, payments);
+    // Each workflow's reference data stream (a new one is one more line here).
+    reference.register(fuelStationsStream(fuel.store)).register(fuelGradesStream()).register(receiptHeaderStream());
     if (config.demo && !integrity.readOnly) await seedDemo({ staff, lockers, fuel });
     fuel.start();
     const disk = new DiskWatch(config.dataDir, events, config.lowDiskBytes);
@@ -153,6 +159,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       log: log.child({ layer: 'sync' }),
       now,
       ...(config.sync?.timing ? { timing: config.sync.timing } : {}),
+      reference: { data: reference, commands, ...(config.sync?.pull ? { timing: config.sync.pull } : {}) },
     });
     sync.start();
     log.info({ dataDir: config.dataDir, host: config.host, version: config.version }, 'services started');
@@ -180,6 +187,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       setup,
       csv,
       settlement,
+      reference,
       async close() {
         log.info('services stopping');
         await integrity.settled();

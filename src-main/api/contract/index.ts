@@ -56,6 +56,8 @@ export const events = {
   'catalog.changed': z.object({ at: z.string() }),
   'setup.changed': z.object({ at: z.string() }),
   'settlement.changed': z.object({ at: z.string() }),
+  /** Reference data from the central server was applied (screens showing it reload). */
+  'sync.reference': z.object({ streams: z.array(z.string()), at: z.string() }),
 };
 export type Events = typeof events;
 export type EventName = keyof Events;

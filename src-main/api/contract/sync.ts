@@ -14,6 +14,14 @@ export const syncStatus = z.object({
   lastSyncAt: z.string().nullable(),
   lastError: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),
+  reference: z
+    .object({
+      streams: z.array(z.object({ stream: z.string(), cursor: z.number().int(), appliedAt: z.string().nullable() })),
+      lastPullAt: z.string().nullable(),
+      error: z.object({ code: z.string(), message: z.object({ en: z.string(), 'zh-CN': z.string() }) }).nullable(),
+      pushConnected: z.boolean(),
+    })
+    .nullable(),
 });
 
 /** The status bar's slice of syncStatus, pushed whenever it changes. */
@@ -23,6 +31,10 @@ export const syncStatusEvent = z.object({
   enrolled: z.boolean(),
   phase: syncStatus.shape.phase,
   lastSyncAt: z.string().nullable(),
+  /** Reference data: the code of a refused batch, the push channel, the last pull. */
+  referenceError: z.string().nullable().optional(),
+  pushConnected: z.boolean().optional(),
+  lastPullAt: z.string().nullable().optional(),
 });
 
 export const syncContract = {

@@ -90,6 +90,7 @@ export const SYNC_ERROR_CODES = [
   'WRONG_TERMINAL',
   'INVALID_INPUT',
   'INTERNAL',
+  'RATE_LIMITED',
 ] as const;
 export const errorResponse = z.object({
   error: z.object({

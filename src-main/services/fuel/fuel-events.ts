@@ -19,6 +19,8 @@ export type FuelEvent =
   | { type: 'fuel.station.saved'; station: Coordinates & { id: string; name: string; address: string; origin: 'local' | 'central' } }
   | { type: 'fuel.grade.set'; grade: { id: string; name: string }; price: { price: number; effectiveFrom: string } | null }
   | { type: 'fuel.pump.set'; pump: PumpRow }
+  // A grade as head office manages it (reference data): its name and its whole price list, replaced.
+  | { type: 'fuel.grade.replaced'; grade: { id: string; name: string }; prices: { price: number; effectiveFrom: string }[] }
   | { type: 'fuel.order.paid'; order: Omit<OrderRow, 'updatedAt'> }
   | { type: `fuel.order.${FuelOrderStep}`; orderId: string; changes: OrderChanges };
 
@@ -44,6 +46,10 @@ export function fuelProjector(store: FuelStore): EventProjector {
         return;
       case 'fuel.pump.set':
         store.setPump(e.pump);
+        return;
+      case 'fuel.grade.replaced':
+        store.upsertGrade(e.grade);
+        store.replacePrices(e.grade.id, e.prices);
         return;
       case 'fuel.order.paid':
         store.insertOrder({ ...e.order, createdAt: at, updatedAt: at });

@@ -17,6 +17,7 @@ import { fuelProjector, type FuelOrderStep } from './fuel-events';
 import { finalReceipt, litres, money, passReceipt } from './fuel-receipts';
 import { FuelStore, type OrderRow, type Problem, type PumpRow, type StationRow } from './fuel-store';
 import { FuelSetup } from './fuel-setup';
+import type { CentralRecords } from '../sync/reference/reference-data';
 
 export interface OrderRequest {
   pump: number;
@@ -47,6 +48,8 @@ export interface FuelDeps {
   settings: SettingsStore;
   log: Logger;
   now: () => Date;
+  /** Records head office manages (reference data): read-only in the station settings. */
+  central?: CentralRecords;
 }
 
 export class FuelService {
@@ -60,7 +63,7 @@ export class FuelService {
   constructor(private readonly d: FuelDeps) {
     this.store = new FuelStore(d.db);
     d.ledger.projectors.register('fuel', fuelProjector(this.store));
-    this.setup = new FuelSetup(this.store, d.commands, d.now);
+    this.setup = new FuelSetup(this.store, d.commands, d.now, d.central);
   }
 
   /**

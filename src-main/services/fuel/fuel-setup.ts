@@ -7,6 +7,7 @@ import { PosError } from '../../domain/errors';
 import { newId, type LedgerTx } from '../../ledger';
 import type { CommandPath } from '../commands';
 import type { StaffInfo } from '../staff/staff-service';
+import type { CentralRecords } from '../sync/reference/reference-data';
 import { coordinates, type FuelEvent } from './fuel-events';
 import type { FuelStore, LocationRow, PumpRow, StationRow } from './fuel-store';
 
@@ -16,6 +17,7 @@ export class FuelSetup {
     private readonly store: FuelStore,
     private readonly commands: CommandPath,
     private readonly now: () => Date,
+    private readonly central?: CentralRecords,
   ) {}
 
   private async change(by: StaffInfo | null, method: string, body: unknown, events: (tx: LedgerTx) => FuelEvent[], audit: Record<string, unknown>) {
@@ -59,12 +61,21 @@ export class FuelSetup {
   setStations(by: StaffInfo | null, stations: StationRow[]) {
     const ids = new Set(stations.map((s) => s.id));
     if (ids.size !== stations.length) throw new PosError('INVALID_INPUT', {}, [{ path: 'stations', message: { en: 'Each station id once.', 'zh-CN': '油站编号不能重复。' } }]);
+    // Head office's stations must come back unchanged: the list is edited whole, its central rows are read-only.
+    for (const id of this.central?.ids('fuel.stations') ?? []) {
+      const mine = this.store.stations().find((s) => s.id === id);
+      const sent = stations.find((s) => s.id === id);
+      if (!mine || !sent || sent.name !== mine.name || sent.latitude !== mine.latitude || sent.longitude !== mine.longitude) {
+        throw new PosError('REFERENCE_READ_ONLY', { what: { en: `Station ${mine?.name ?? id}`, 'zh-CN': `油站 ${mine?.name ?? id} ` } });
+      }
+    }
     const list = stations.map((s) => ({ id: s.id, name: s.name, ...coordinates(s) }));
     return this.change(by, 'fuel.setStations', list, () => [{ type: 'fuel.stations.set', stations: list }], { count: stations.length });
   }
 
   /** A grade and, optionally, a price from an instant (a scheduled price change). */
   setGrade(by: StaffInfo | null, g: { id: string; name: string; price?: number | undefined; effectiveFrom?: string | undefined }) {
+    this.central?.assertLocal('fuel.grades', g.id, { en: `Grade ${g.id} and its prices`, 'zh-CN': `油品 ${g.id} 及其价格` });
     const price = g.price === undefined ? null : { price: g.price, effectiveFrom: new Date(g.effectiveFrom ?? this.now()).toISOString() };
     return this.change(by, 'fuel.setGrade', { ...g }, () => [{ type: 'fuel.grade.set', grade: { id: g.id, name: g.name }, price }], {
       grade: g.id,

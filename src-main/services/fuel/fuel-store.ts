@@ -155,6 +155,14 @@ export class FuelStore {
       .run(p.gradeId, p.price, p.effectiveFrom);
   }
 
+  /** A grade's whole price list (a price head office withdrew must not stay scheduled here). */
+  replacePrices(gradeId: string, prices: { price: number; effectiveFrom: string }[]): void {
+    this.transaction(() => {
+      this.db.prepare(`DELETE FROM fuel_price WHERE grade_id = ?`).run(gradeId);
+      for (const p of prices) this.setPrice({ gradeId, ...p });
+    });
+  }
+
   pumps(): PumpRow[] {
     const pumps = this.db.prepare(`SELECT number, station_id AS stationId, max_volume AS maxVolume FROM fuel_pump ORDER BY number`).all() as Omit<PumpRow, 'nozzles'>[];
     const nozzles = this.db.prepare(`SELECT pump, nozzle, grade_id AS gradeId FROM fuel_nozzle ORDER BY pump, nozzle`).all() as { pump: number; nozzle: number; gradeId: string }[];

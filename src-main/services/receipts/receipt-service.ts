@@ -31,6 +31,8 @@ export interface ReceiptDeps {
   audit: AuditTrail;
   now: () => Date;
   log: Logger;
+  /** The header and footer head office manages (reference data), when it does: read-only here. */
+  centralHeader?: () => ReceiptSettings | undefined;
 }
 
 export type PrintState = 'printed' | 'failed' | 'dismissed' | 'none';
@@ -173,10 +175,11 @@ export class ReceiptService {
   }
 
   receiptSettings(): ReceiptSettings {
-    return this.d.settings.get().store.receipt;
+    return this.d.centralHeader?.() ?? this.d.settings.get().store.receipt;
   }
 
   async configure(by: StaffInfo, input: ReceiptSettings): Promise<ReceiptSettings> {
+    if (this.d.centralHeader?.()) throw new PosError('REFERENCE_READ_ONLY', { what: { en: 'The receipt header and footer', 'zh-CN': '小票抬头和页脚' } });
     const saved = this.d.settings.update((s) => {
       s.store.receipt = input;
     }).store.receipt;
@@ -195,7 +198,7 @@ export class ReceiptService {
     const { store, terminal } = this.d.settings.get();
     const at = this.d.now();
     const day = receiptDay(at, store.timeZone);
-    const h = store.receipt;
+    const h = this.receiptSettings();
     const paper = this.d.devices.printer.paper();
     return this.d.sqlite.transaction((): ReceiptRow => {
       const seq = this.st.nextSeq.get(terminal.id, day)!.seq;

@@ -11,6 +11,7 @@ import {
   type WireEntry,
 } from '../../domain/sync/protocol';
 import * as z from 'zod';
+import { pullResponse, type PullResponse } from '../../domain/sync/reference';
 
 /** The server could not be reached or did not answer properly (down, timeout, 5xx, garbage): try again later. */
 export class SyncTransportError extends Error {
@@ -49,6 +50,11 @@ export class SyncClient {
 
   async head(): Promise<SignedAck> {
     return (await this.call('GET', '/api/v1/head', undefined, z.object({ ack: signedAck }))).ack;
+  }
+
+  /** Reference data of one stream after `after` (the server answers for this terminal's store only). */
+  pull(stream: string, after: number): Promise<PullResponse> {
+    return this.call('GET', `/api/v1/reference/${encodeURIComponent(stream)}?after=${after}`, undefined, pullResponse);
   }
 
   private async call<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S): Promise<z.output<S>> {

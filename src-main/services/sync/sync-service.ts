@@ -2,7 +2,10 @@ import type { Database as Sqlite } from 'better-sqlite3';
 import { PosError } from '../../domain/errors';
 import { verifyAck, type SignedAck } from '../../domain/sync/protocol';
 import type { Logger } from '../../ops/logging';
+import type { CommandPath } from '../commands';
 import type { EventBus } from '../events';
+import type { ReferenceData } from './reference/reference-data';
+import { ReferencePuller, type PullTiming, type ReferenceStatus } from './reference/reference-puller';
 import { SyncClient, SyncRefusal, SyncTransportError } from './client';
 import { SyncStatements, type SyncState } from './state';
 
@@ -21,6 +24,8 @@ export interface SyncStatus {
   lastSyncAt: string | null;
   lastError: string | null;
   nextAttemptAt: string | null;
+  /** Reference data pulled from the server (null when no stream is registered). */
+  reference: ReferenceStatus | null;
 }
 
 export interface SyncTiming {
@@ -46,6 +51,8 @@ export interface SyncServiceDeps {
   log: Logger;
   now: () => Date;
   timing?: Partial<SyncTiming>;
+  /** Reference data streams to pull (and the push channel that says when). */
+  reference?: { data: ReferenceData; commands: CommandPath; timing?: Partial<PullTiming> };
 }
 
 /**
@@ -69,12 +76,25 @@ export class SyncService {
   private loopDone: Promise<void> = Promise.resolve();
   private lastEmitted = '';
   private lastContact = 0;
+  readonly puller: ReferencePuller | null;
 
   constructor(private readonly deps: SyncServiceDeps) {
     this.st = new SyncStatements(deps.sqlite, deps.terminalId);
     this.timing = { ...DEFAULT_SYNC_TIMING, ...deps.timing };
     this.state = this.st.read();
     this.cursor = this.state?.ack.seq ?? 0;
+    const ref = deps.reference;
+    this.puller = ref
+      ? new ReferencePuller({
+          data: ref.data,
+          commands: ref.commands,
+          state: () => this.state,
+          log: deps.log,
+          now: deps.now,
+          changed: () => this.emit(),
+          timing: { requestTimeoutMs: this.timing.requestTimeoutMs, ...ref.timing },
+        })
+      : null;
   }
 
   /** Starts the background loop; returns at once (an unreachable server never delays start). */
@@ -82,19 +102,21 @@ export class SyncService {
     if (this.running) return;
     this.running = true;
     this.loopDone = this.loop();
+    this.puller?.start();
     this.emit();
   }
 
   async stop(): Promise<void> {
     this.running = false;
     this.wake?.();
-    await this.loopDone;
+    await Promise.all([this.loopDone, this.puller?.stop()]);
   }
 
   /** Pushes now instead of waiting out a backoff (the Sync screen's "Sync now"). */
   pushNow(): void {
     this.nextAttemptAt = null;
     this.wake?.();
+    this.puller?.pullNow();
   }
 
   status(): SyncStatus {
@@ -113,6 +135,7 @@ export class SyncService {
       lastSyncAt: s?.lastSyncAt ?? null,
       lastError: s?.lastError ?? null,
       nextAttemptAt: this.nextAttemptAt?.toISOString() ?? null,
+      reference: this.puller?.status() ?? null,
     };
   }
 
@@ -268,7 +291,9 @@ export class SyncService {
 
   private emit(): void {
     const s = this.status();
-    const payload = { online: s.online, backlog: s.backlog, enrolled: s.enrolled, phase: s.phase, lastSyncAt: s.lastSyncAt };
+    const r = s.reference;
+    const reference = r ? { referenceError: r.error?.code ?? null, pushConnected: r.pushConnected, lastPullAt: r.lastPullAt } : {};
+    const payload = { online: s.online, backlog: s.backlog, enrolled: s.enrolled, phase: s.phase, lastSyncAt: s.lastSyncAt, ...reference };
     const key = JSON.stringify(payload);
     if (key === this.lastEmitted) return;
     this.lastEmitted = key;
@@ -291,6 +316,7 @@ function toPosError(e: unknown, url: string): PosError {
   if (e instanceof SyncTransportError) return new PosError('SYNC_SERVER_UNREACHABLE', { url, reason: e.message });
   if (e instanceof SyncRefusal) {
     if (e.body.code === 'PAIRING_CODE_INVALID') return new PosError('SYNC_PAIRING_CODE_INVALID');
+    if (e.body.code === 'RATE_LIMITED') return new PosError('SYNC_RATE_LIMITED');
     if (e.body.code === 'INVALID_INPUT') return new PosError('SYNC_PAIRING_CODE_INVALID');
     return new PosError('SYNC_REFUSED', { reason: e.message });
   }

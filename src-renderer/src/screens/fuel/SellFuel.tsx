@@ -59,6 +59,16 @@ export function SellFuel() {
   }, [pos]);
   useEffect(() => subscribe(bridge, 'device.pump', (p) => setLive((l) => ({ ...l, [p.pump]: p }))), [bridge]);
   useEffect(() => subscribe(bridge, 'fuel.order', upsert), [bridge, upsert]);
+  // Head office changed grades, prices or stations: show them now and quote again (no reload).
+  useEffect(
+    () =>
+      subscribe(bridge, 'sync.reference', (e) => {
+        if (!e.streams.some((s) => s.startsWith('fuel.'))) return;
+        pos.fuel.overview().then(setOverview, setLoadError);
+        setRequote((n) => n + 1);
+      }),
+    [bridge, pos],
+  );
 
   const pump = view.kind === 'sell' ? view.pump : null;
   const pumpInfo = overview?.pumps.find((p) => p.number === pump);

@@ -97,6 +97,7 @@ export function SyncScreen({ back }: { back(): void }) {
             <Text size="sm" c="dimmed">
               {t('sync.offlineNote')}
             </Text>
+            {status?.enrolled && status.reference && <ReferencePanel reference={status.reference} time={time} />}
           </Stack>
         </Card>
         <Card withBorder radius="lg" maw={460}>
@@ -143,6 +144,38 @@ export function SyncScreen({ back }: { back(): void }) {
           )}
         </Card>
       </Group>
+    </Stack>
+  );
+}
+
+/** What head office sent: each stream's version, the live channel, and a refused batch (nothing of it applied). */
+function ReferencePanel({ reference, time }: { reference: NonNullable<SyncStatus['reference']>; time(iso: string | null): string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  return (
+    <Stack gap="xs" data-testid="sync-reference">
+      <Title order={5}>{t('sync.referenceTitle')}</Title>
+      {reference.error && (
+        <Alert color="red" title={t('sync.referenceRefused')} data-testid="sync-reference-error">
+          {reference.error.message[lang]}
+        </Alert>
+      )}
+      <Table verticalSpacing="xs">
+        <Table.Tbody>
+          {reference.streams.map((s) => (
+            <Row
+              key={s.stream}
+              label={t(`sync.streams.${s.stream}`, { defaultValue: s.stream })}
+              value={s.cursor ? `${t('sync.streamVersion', { cursor: s.cursor })} · ${time(s.appliedAt)}` : t('sync.notYet')}
+            />
+          ))}
+          <Row label={t('sync.pushChannel')} value={reference.pushConnected ? t('sync.pushOn') : t('sync.pushOff')} testId="sync-push" />
+          <Row label={t('sync.lastPull')} value={time(reference.lastPullAt)} />
+        </Table.Tbody>
+      </Table>
+      <Text size="sm" c="dimmed">
+        {t('sync.centralNote')}
+      </Text>
     </Stack>
   );
 }

@@ -15,7 +15,7 @@ const services = await createServices({
   sync: { timing: { pollMs: 20, minBackoffMs: 50, maxBackoffMs: 400, requestTimeoutMs: 2000, batchSize } },
 });
 services.events.onAny((event, payload) => {
-  if (event === 'sync.status') process.stdout.write(`${JSON.stringify(payload)}\n`);
+  if (event === 'sync.status' || event === 'sync.reference') process.stdout.write(`${JSON.stringify(payload)}\n`);
 });
 process.stdout.write(`${JSON.stringify({ started: true, ...services.sync.status() })}\n`);
 setInterval(() => undefined, 1000);
