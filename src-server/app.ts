@@ -9,6 +9,7 @@ import { registerBackOfficePage } from './backoffice-page';
 import { headOf, signHead, storeBatch } from './journal-store';
 import type { Signer } from './secrets';
 import { authenticateTerminal, enroll, recordError } from './terminals';
+import { registerValueRoutes } from './value/routes';
 
 export interface AppOptions {
   db: ServerDb;
@@ -89,6 +90,7 @@ export async function buildServer(opts: AppOptions): Promise<{ app: FastifyInsta
 
   registerAdminRoutes(app, db, now, opts.secureCookies ?? false);
   registerBackOfficePage(app);
+  registerValueRoutes(app, db, now);
   return {
     app,
     markClosing() {
