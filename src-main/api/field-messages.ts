@@ -29,6 +29,9 @@ const FIELD_MESSAGES: Record<string, Text> = {
   'field.memberCode': { en: 'A member code is 4 to 32 letters or digits.', 'zh-CN': '会员码为 4 到 32 位字母或数字。' },
   'field.customer': { en: 'Enter the customer\'s phone number or scan a member code (one of them).', 'zh-CN': '请输入客人手机号或扫描会员码（二选一）。' },
   'field.itemsOrAmount': { en: 'Pick items or enter an amount (one of them).', 'zh-CN': '请选择商品或输入金额（二选一）。' },
+  // Miles (issue 18)
+  'field.airport': { en: '{field}: a three-letter airport code (PEK).', 'zh-CN': '{field}：请输入三字机场代码（如 PEK）。' },
+  'field.flight': { en: '{field}: a flight such as CA1501.', 'zh-CN': '{field}：请输入航班号，如 CA1501。' },
 };
 
 /** Field names as a cashier reads them, by the last name in the field's path. */
@@ -77,6 +80,12 @@ const LABELS: Record<string, Text> = {
   vendorId: { en: 'Vendor id', 'zh-CN': '厂商编号' },
   productId: { en: 'Product id', 'zh-CN': '产品编号' },
   paperMm: { en: 'Paper width', 'zh-CN': '纸宽' },
+  flight: { en: 'Flight', 'zh-CN': '航班' },
+  origin: { en: 'From', 'zh-CN': '出发地' },
+  destination: { en: 'To', 'zh-CN': '目的地' },
+  serviceType: { en: 'Service', 'zh-CN': '服务' },
+  number: { en: 'Member number', 'zh-CN': '会员号' },
+  sharePct: { en: 'Miles share', 'zh-CN': '里程比例' },
 };
 
 const KIND: Record<string, Text> = {

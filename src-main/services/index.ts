@@ -18,6 +18,8 @@ import { PaymentsService, mergeLegacyTenders } from './payments';
 import { ReceiptService } from './receipts/receipt-service';
 import { DiskWatch } from './system/disk-watch';
 import { SyncService, type SyncTiming } from './sync/sync-service';
+import { PointsService } from './points/points-service';
+import { OnlineValueClient } from './value/value-client';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -44,6 +46,8 @@ export interface ServicesConfig {
   };
   /** Sync with the central server: faster polls and backoff in tests. */
   sync?: { timing?: Partial<SyncTiming> };
+  /** Online customer value (miles): per-request timeout and how soon recovery asks an unreachable server again. */
+  value?: { timeoutMs?: number; retryMs?: number };
 }
 
 export interface Services {
@@ -66,6 +70,7 @@ export interface Services {
   fuel: FuelService;
   disk: DiskWatch;
   sync: SyncService;
+  points: PointsService;
   close(): Promise<void>;
 }
 
@@ -113,8 +118,20 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     const payments = new PaymentsService(() => settings.get().store.currency, ledger);
     const lockers = new LockerService({ sqlite: db.sqlite, ledger, commands, payments, settings, audit, staff, deviceService, now });
     const fuel = new FuelService({ db: db.sqlite, ledger, commands, payments, devices, deviceService, events, audit, settings, log: log.child({ workflow: 'fuel' }), now });
+    const points = new PointsService({
+      db: db.sqlite,
+      ledger,
+      commands,
+      payments,
+      deviceService,
+      settings,
+      value: new OnlineValueClient({ sqlite: db.sqlite, terminalId: terminal.id, label: { en: 'miles', 'zh-CN': '里程' }, ...(config.value?.timeoutMs ? { timeoutMs: config.value.timeoutMs } : {}) }),
+      log: log.child({ workflow: 'points' }),
+      now,
+      ...(config.value?.retryMs ? { retryMs: config.value.retryMs } : {}),
+    });
     mergeLegacyTenders(ledger, commands, payments);
-    if (config.demo) await seedDemo({ staff, lockers, fuel });
+    if (config.demo) await seedDemo({ staff, lockers, fuel, points });
     fuel.start();
     const disk = new DiskWatch(config.dataDir, events, config.lowDiskBytes);
     disk.start();
@@ -129,6 +146,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       ...(config.sync?.timing ? { timing: config.sync.timing } : {}),
     });
     sync.start();
+    points.start();
     log.info({ dataDir: config.dataDir, host: config.host, version: config.version }, 'services started');
     return {
       config: { dataDir: config.dataDir, host: config.host, version: config.version, demo: config.demo ?? false },
@@ -149,10 +167,12 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       fuel,
       disk,
       sync,
+      points,
       async close() {
         log.info('services stopping');
         disk.stop();
         await sync.stop();
+        points.stop();
         fuel.stop();
         await devices.stop();
         await db.close();

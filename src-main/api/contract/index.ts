@@ -9,6 +9,7 @@ import { paymentsContract } from './payments';
 import { receiptsContract } from './receipts';
 import { staffInfo } from './common';
 import { syncContract, syncStatusEvent } from './sync';
+import { pointsContract } from './points';
 
 /** Every method the renderer may call, merged from one module per workflow. */
 export const contract = mergeContracts({
@@ -20,6 +21,7 @@ export const contract = mergeContracts({
   payments: paymentsContract,
   receipts: receiptsContract,
   sync: syncContract,
+  points: pointsContract,
 });
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

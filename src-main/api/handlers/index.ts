@@ -7,9 +7,10 @@ import { fuelHandlers } from './fuel';
 import { paymentsHandlers } from './payments';
 import { receiptsHandlers } from './receipts';
 import { syncHandlers } from './sync';
+import { pointsHandlers } from './points';
 import type { AllHandlers } from './types';
 
 /** Every handler; the type makes a contract method without a handler a compile error. */
 export function createHandlers(s: Services): AllHandlers {
-  return { ...staffHandlers(s), ...systemHandlers(s), ...devicesHandlers(s), ...demoHandlers(s), ...lockersHandlers(s), ...fuelHandlers(s), ...paymentsHandlers(s), ...receiptsHandlers(s), ...syncHandlers(s) };
+  return { ...staffHandlers(s), ...systemHandlers(s), ...devicesHandlers(s), ...demoHandlers(s), ...lockersHandlers(s), ...fuelHandlers(s), ...paymentsHandlers(s), ...receiptsHandlers(s), ...syncHandlers(s), ...pointsHandlers(s) };
 }

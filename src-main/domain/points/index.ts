@@ -1,3 +1,4 @@
 export * from './rules';
 export * from './plan';
 export * from './boarding-pass';
+export * from './services';

@@ -6,9 +6,10 @@ import { Payments1763700000006 } from './0006-payments';
 import { Receipts1763700000007 } from './0007-receipts';
 import { Hardening1763700000008 } from './0008-hardening';
 import { Sync1763700000009 } from './0009-sync';
+import { Points1763700000014 } from './0014-points';
 
 /**
  * Every migration, in order. Listed statically because a glob of files breaks once
  * Vite bundles the main process. Append new ones at the end; never edit a shipped one.
  */
-export const migrations = [Foundation1763700000001, Ledger1763700000002, Fuel1763700000004, Lockers1763700000005, Payments1763700000006, Receipts1763700000007, Hardening1763700000008, Sync1763700000009];
+export const migrations = [Foundation1763700000001, Ledger1763700000002, Fuel1763700000004, Lockers1763700000005, Payments1763700000006, Receipts1763700000007, Hardening1763700000008, Sync1763700000009, Points1763700000014];
