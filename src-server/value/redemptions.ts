@@ -2,7 +2,7 @@ import type { HoldResponse, HoldState, OpenHold, ValueMovement, ValueUnit } from
 import type { ServerDb, Sql } from '../db';
 import { MemberError, findMember, memberAccount } from '../members/members';
 import type { AuthedTerminal } from '../terminals';
-import { ValueError, type AccountSpec, type ValueLedger, type ValueTx } from './value-ledger';
+import { ValueError, ValueTx, type AccountSpec, type ValueLedger } from './value-ledger';
 
 /**
  * Redemptions at a counter, on the value ledger: a terminal holds a member's value for a sale,
@@ -76,7 +76,7 @@ export class Redemptions {
 
   /** Reserves `amount` of the member's value for this terminal's sale `commandId`. */
   async hold(t: AuthedTerminal, req: { commandId: string; memberId: string; unit: ValueUnit; amount: number; memo: string }, now: Date): Promise<HoldResponse> {
-    const { result } = await this.ledger.command(stepId(t, req.commandId, 'hold'), 'value.hold', req, async (tx) => {
+    const { result, replay } = await this.ledger.command(stepId(t, req.commandId, 'hold'), 'value.hold', req, async (tx) => {
       const member = await findMember(tx.sql, { id: req.memberId });
       if (!member) throw new MemberError('MEMBER_NOT_FOUND', 'No member with this id.');
       if (await redemption(tx.sql, t.storeId, req.commandId)) throw new ValueError('COMMAND_REUSED', 'This command id was already used for another hold in this store.');
@@ -91,7 +91,10 @@ export class Redemptions {
       );
       return view(tx, await found(tx, t.storeId, req.commandId));
     });
-    return result;
+    if (!replay) return result;
+    // A repeated hold answers with the hold as it is NOW: one voided meanwhile must not read as 'held'.
+    const read = new ValueTx(this.db, '', now.toISOString()); // reads only: no command, nothing written
+    return view(read, await found(read, t.storeId, req.commandId));
   }
 
   /** Completes the hold of sale `commandId` for the whole amount held. */

@@ -75,7 +75,14 @@ export const pointsContract = {
     summary: 'Whether miles can be redeemed here (a server is configured), the service types and the rules.',
     access: 'staff',
     input: noInput,
-    output: z.object({ connected: z.boolean(), services: z.array(z.string()), rules: z.array(pointsRuleView), groups: z.array(z.object({ group: z.string(), origin: z.string(), destination: z.string() })) }),
+    output: z.object({
+      connected: z.boolean(),
+      services: z.array(z.string()),
+      rules: z.array(pointsRuleView),
+      groups: z.array(z.object({ group: z.string(), origin: z.string(), destination: z.string() })),
+      /** Demo store only: today's boarding pass of the demo passenger, for the demo's scan button. */
+      demoBoardingPass: z.string().nullable(),
+    }),
   }),
   'points.lookup': method({
     summary: 'Find a passenger by member number or phone, with their miles (online).',

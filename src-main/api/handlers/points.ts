@@ -1,10 +1,11 @@
 import type { Services } from '../../services';
+import { demoBoardingPass } from '../../services/points/points-seed';
 import type { HandlerMap } from './types';
 
 export function pointsHandlers(s: Services) {
   const p = s.points;
   return {
-    'points.status': () => ({ connected: p.connected(), services: [...p.serviceTypes()], ...p.rules.list() }),
+    'points.status': () => ({ connected: p.connected(), services: [...p.serviceTypes()], ...p.rules.list(), demoBoardingPass: s.config.demo ? demoBoardingPass(new Date()) : null }),
     'points.lookup': (input) => p.lookup(input),
     'points.history': async (input) => {
       const h = await p.history(input.memberId);

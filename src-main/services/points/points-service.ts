@@ -205,7 +205,10 @@ export class PointsService {
     if (planned.points > 0) {
       const memo = `${serviceName(input.serviceType)} ${input.flight.flight} ${routeLabel(input.flight.origin, input.flight.destination)}`;
       try {
-        pointsLeft = (await this.d.value.hold({ commandId, memberId: input.memberId, unit: MILES, amount: planned.points, memo })).balance.available;
+        const held = await this.d.value.hold({ commandId, memberId: input.memberId, unit: MILES, amount: planned.points, memo });
+        // The same id again after this attempt was undone (voided): a new attempt needs a new id.
+        if (held.state !== 'held') throw new PosError('VALUE_REFUSED', { reason: `this attempt was ${held.state}; start again` });
+        pointsLeft = held.balance.available;
       } catch (e) {
         // No answer: the hold may have been made. Undo it by the same id (or recovery will).
         if (e instanceof PosError && e.code === 'VALUE_OFFLINE') await this.recovery.voidQuietly(commandId);

@@ -68,6 +68,8 @@ describe('value routes', () => {
         const voided = await post(s.url, `/api/v1/value/holds/${voidId}/void`, {}, t.credential);
         expect(voided.json).toMatchObject({ state: 'voided', balance: { balance: 7_000, held: 0 } });
         expect((await post(s.url, `/api/v1/value/holds/${voidId}/capture`, {}, t.credential)).json.error.code).toBe('HOLD_NOT_OPEN');
+        // The hold repeated after its void answers as the hold is now, not as it was.
+        expect((await post(s.url, '/api/v1/value/holds', { ...body, commandId: voidId, amount: 500 }, t.credential)).json).toMatchObject({ state: 'voided', balance: { held: 0 } });
 
         const history = await get(s.url, `/api/v1/value/members/${m.id}/history?unit=MILES`, t.credential);
         expect(history.json.movements).toEqual([
