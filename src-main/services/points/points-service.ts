@@ -1,7 +1,7 @@
 // Miles redemption at the travel desk: find the passenger, plan the payment by the rules, hold
 // the miles on the server, take the cash part in one local command, capture on the server.
 import { PosError, type PosErrorData } from '../../domain/errors';
-import { SERVICE_TYPES, firstPlan, matchRule, parseBoardingPass, planAtShare, routeLabel, shareRange, type PlanResult, type PointsPlan, type PointsRule } from '../../domain/points';
+import { SERVICE_TYPES, firstPlan, shareChoices, matchRule, parseBoardingPass, planAtShare, routeLabel, shareRange, type PlanResult, type PointsPlan, type PointsRule } from '../../domain/points';
 import type { CounterTender, Tender } from '../../domain/payments';
 import type { ValueMember } from '../../domain/value/protocol';
 import type { Ledger, LedgerTx } from '../../ledger';
@@ -368,20 +368,6 @@ export class PointsService {
     const { store, terminal } = this.d.settings.get();
     return { storeName: store.name, terminal: terminal.name, timeZone: store.timeZone, currency: store.currency };
   }
-}
-
-/**
- * The share buttons: all cash, each ten percent the rule and balance allow, the first ratio (the
- * largest share), and the smallest share when a minimum per use makes it one worth offering.
- */
-export function shareChoices(range: { maxPct: number; minPct: number | null }, minimumApplies: boolean): number[] {
-  const out = new Set<number>([0]);
-  if (range.minPct !== null) {
-    for (let p = Math.ceil(range.minPct / 10) * 10; p <= range.maxPct; p += 10) if (p > 0) out.add(p);
-    if (minimumApplies || out.size === 1) out.add(range.minPct);
-    out.add(range.maxPct);
-  }
-  return [...out].sort((a, b) => a - b);
 }
 
 function planOf(p: Extract<PlanResult, { ok: true }>): PointsPlan {

@@ -270,7 +270,7 @@ export const en = {
     reprints: '{{count}} reprint(s)',
     pump: 'pump {{pump}}',
     paper: 'As printed on {{mm}} mm paper.',
-    kinds: { 'locker-checkout': 'Locker checkout', 'fuel-pass': 'Fuel pass', 'fuel-final': 'Fuel receipt', other: 'Receipt' },
+    kinds: { 'locker-checkout': 'Locker checkout', 'fuel-pass': 'Fuel pass', 'fuel-final': 'Fuel receipt', other: 'Receipt', 'points-redemption': 'Miles redemption', 'points-refund': 'Miles refund' },
     states: { printed: 'Printed', failed: 'Not printed', dismissed: 'Dismissed', none: 'Printing' },
     waiting: 'Receipts that did not print',
     waitingHint: 'They wait here, also after a restart or new printer settings, until they print or a manager dismisses them.',

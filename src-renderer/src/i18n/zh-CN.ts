@@ -272,7 +272,7 @@ export const zhCN: Messages = {
     reprints: '已重印 {{count}} 次',
     pump: '{{pump}} 号加油机',
     paper: '按 {{mm}} mm 纸张打印效果显示。',
-    kinds: { 'locker-checkout': '手牌结账', 'fuel-pass': '加油凭证', 'fuel-final': '加油结算', other: '小票' },
+    kinds: { 'locker-checkout': '手牌结账', 'fuel-pass': '加油凭证', 'fuel-final': '加油结算', other: '小票', 'points-redemption': '里程兑换', 'points-refund': '里程退款' },
     states: { printed: '已打印', failed: '未打印', dismissed: '已取消', none: '打印中' },
     waiting: '未打印成功的小票',
     waitingHint: '重启或更改打印机设置后仍保留在这里，直到打印成功或由店长取消。',

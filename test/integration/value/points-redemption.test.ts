@@ -5,6 +5,7 @@ import { FaultProxy } from '../sync/support/fault-proxy';
 import { Admin, startServer, type Json, type ServerProcess } from '../sync/support/server-process';
 import { syncTerminal, type SyncTerminal } from '../sync/support/terminal';
 import { member } from './support/value-server';
+import { derivedState, rebuildFrom } from '../journal/rebuild-support';
 
 const FLIGHT = { flight: 'CA1501', origin: 'PEK', destination: 'SHA', date: '2026-12-04' };
 const BAGGAGE_RULE = { route: { kind: 'route', origin: 'PEK', destination: 'SHA' }, serviceType: 'baggage', maxSharePct: 50, exchange: { points: 100, fen: 100 }, pointsOnly: false, minPointsPerUse: 0, validFrom: null, validTo: null };
@@ -77,6 +78,13 @@ describe('miles redemption at the travel desk', () => {
     expect([tenderBalance(t, 'tender:miles'), tenderBalance(t, 'tender:bank_card')]).toEqual([0, 0]);
     const history = await t.ok<Json>('points.history', { memberId: zhang.id });
     expect(history.movements.map((m: Json) => [m.kind, m.amount])).toEqual([['refund', 9_000], ['redemption', -9_000], ['credit', 25_000]]);
+
+    // The journal alone rebuilds the rules, the redemption with its capture and refund, and every balance.
+    const rebuilt = await rebuildFrom(t);
+    open.push(rebuilt);
+    const { sync_state: _enrolment, ...derived } = derivedState(t.services); // the enrolment is this terminal's, not journaled
+    expect(derivedState(rebuilt.services)).toEqual({ ...derived, sync_state: [] });
+    expect(derived.points_redemption).toHaveLength(1);
   });
 
   it('refuses a miles-only service with too few miles, saying how many are missing, and holds nothing', async () => {
