@@ -12,6 +12,7 @@ import { PushHub } from './reference/push-hub';
 import { registerReferenceRoutes } from './reference/routes';
 import type { Signer } from './secrets';
 import { authenticateTerminal, enroll, recordError } from './terminals';
+import { registerValueRoutes } from './value/routes';
 
 export interface AppOptions {
   db: ServerDb;
@@ -108,6 +109,7 @@ export async function buildServer(opts: AppOptions): Promise<{ app: FastifyInsta
   await hub.start();
   app.addHook('preClose', async () => hub.close());
   await registerReferenceRoutes(app, db, hub, now);
+  registerValueRoutes(app, db, now);
   return {
     app,
     markClosing() {

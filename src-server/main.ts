@@ -6,6 +6,7 @@ import { buildServer } from './app';
 import { ensureAdmin } from './admin';
 import { openServerDb } from './db';
 import { loadSigner } from './secrets';
+import { seedDemoMembers } from './members/demo';
 
 /**
  * `npm run server -- [--host 127.0.0.1] [--port 5780] [--data-dir DIR]`
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
       host: { type: 'string', default: process.env.SERVER_HOST ?? '127.0.0.1' },
       port: { type: 'string', default: process.env.SERVER_PORT ?? '5780' },
       'data-dir': { type: 'string', default: process.env.SERVER_DATA_DIR ?? path.join(os.homedir(), '.counter-pos-server') },
+      demo: { type: 'boolean', default: process.env.SERVER_DEMO === '1' },
     },
   });
   const log = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'counter-pos-server', pid: process.pid } });
@@ -25,6 +27,7 @@ async function main(): Promise<void> {
   const signer = await loadSigner(db);
   const generated = await ensureAdmin(db, process.env.SERVER_ADMIN_PASSWORD, new Date());
   if (generated) log.warn({ username: 'admin', password: generated }, 'first start: back-office admin created; change this password');
+  if (values.demo) await seedDemoMembers(db, new Date()); // demo passengers with miles (src-server/members/demo.ts)
   const { app, markClosing } = await buildServer({ db, signer, logger: log });
   const address = await app.listen({ host: values.host, port: Number(values.port) });
   log.info({ address, database: db.kind }, 'server ready');

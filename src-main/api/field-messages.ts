@@ -39,6 +39,9 @@ const FIELD_MESSAGES: Record<string, Text> = {
   'field.denomination': { en: 'Count notes and coins by the denominations listed.', 'zh-CN': '请按所列面额清点纸币和硬币。' },
   'field.pieces': { en: 'Enter whole pieces, 0 or more.', 'zh-CN': '请输入 0 或以上的整数张（枚）数。' },
   'field.day': { en: '{field}: a day as YYYY-MM-DD.', 'zh-CN': '{field}：日期格式为 YYYY-MM-DD。' },
+  // Miles (issue 18)
+  'field.airport': { en: '{field}: a three-letter airport code (PEK).', 'zh-CN': '{field}：请输入三字机场代码（如 PEK）。' },
+  'field.flight': { en: '{field}: a flight such as CA1501.', 'zh-CN': '{field}：请输入航班号，如 CA1501。' },
 };
 
 /** Field names as a cashier reads them, by the last name in the field's path. */
@@ -100,6 +103,12 @@ const LABELS: Record<string, Text> = {
   from: { en: 'First locker', 'zh-CN': '起始柜号' },
   to: { en: 'Last locker', 'zh-CN': '结束柜号' },
   stationId: { en: 'Station', 'zh-CN': '油站' },
+  flight: { en: 'Flight', 'zh-CN': '航班' },
+  origin: { en: 'From', 'zh-CN': '出发地' },
+  destination: { en: 'To', 'zh-CN': '目的地' },
+  serviceType: { en: 'Service', 'zh-CN': '服务' },
+  number: { en: 'Member number', 'zh-CN': '会员号' },
+  sharePct: { en: 'Miles share', 'zh-CN': '里程比例' },
 };
 
 const KIND: Record<string, Text> = {

@@ -206,6 +206,53 @@ const MESSAGES = {
     en: 'Too many wrong pairing codes were tried from this terminal. Wait 15 minutes, then type the new code.',
     'zh-CN': '本终端输错配对码的次数过多，请等待 15 分钟后再输入新的配对码。',
   },
+  // Online customer value (issues 16-18): {what} is the programme ("miles" / "里程").
+  VALUE_OFFLINE: {
+    en: 'The central server cannot be reached ({reason}): {what} cannot be redeemed offline. Nothing was charged; try again when the terminal is online.',
+    'zh-CN': '无法连接中央服务器（{reason}）：{what}不能离线使用。未扣除任何款项，请在联网后重试。',
+  },
+  VALUE_NOT_CONNECTED: {
+    en: 'This terminal is not connected to the central server, so {what} cannot be used here. A manager connects it under Sync.',
+    'zh-CN': '本终端尚未连接中央服务器，无法使用{what}。请店长在“同步”中连接。',
+  },
+  VALUE_MEMBER_NOT_FOUND: { en: 'No member with {by} {value}.', 'zh-CN': '未找到{by}为 {value} 的会员。' },
+  VALUE_INSUFFICIENT: {
+    en: 'Not enough {what}: {available} available, {requested} needed.',
+    'zh-CN': '{what}不足：可用 {available}，需要 {requested}。',
+  },
+  VALUE_REFUSED: { en: 'The central server refused: {reason}', 'zh-CN': '中央服务器拒绝：{reason}' },
+  // Miles / points redemption (issue 18).
+  POINTS_NO_RULE: {
+    en: 'No miles rule covers {service} on {route}. Ask a manager to add one.',
+    'zh-CN': '{route} 的{service}没有里程支付规则，请店长添加。',
+  },
+  POINTS_ONLY_SHORT: {
+    en: 'This service can only be paid in miles: {needed} miles needed, {missing} missing.',
+    'zh-CN': '该服务只能用里程支付：需要 {needed} 里程，还差 {missing} 里程。',
+  },
+  POINTS_NOT_ENOUGH: {
+    en: 'Not enough miles for this share: {needed} needed, {missing} missing.',
+    'zh-CN': '里程不足以支付该比例：需要 {needed} 里程，还差 {missing} 里程。',
+  },
+  POINTS_BELOW_MINIMUM: { en: 'At least {minimum} miles must be used in one payment.', 'zh-CN': '每次至少使用 {minimum} 里程。' },
+  POINTS_SHARE_OUT_OF_RANGE: { en: 'Choose a miles share from 0% to {maxPct}%.', 'zh-CN': '请选择 0% 至 {maxPct}% 之间的里程比例。' },
+  POINTS_NO_SHARE: { en: 'This rule lets no part of the price be paid in miles.', 'zh-CN': '该规则不允许用里程支付任何部分。' },
+  POINTS_PRICE_INVALID: { en: 'Enter a price above zero.', 'zh-CN': '请输入大于零的价格。' },
+  POINTS_PLAN_CHANGED: {
+    en: 'The miles plan changed since it was shown ({reason}). Check it again with the passenger.',
+    'zh-CN': '里程支付方案在显示后发生了变化（{reason}），请与旅客重新确认。',
+  },
+  POINTS_RULE_INVALID: { en: 'This miles rule is not valid.', 'zh-CN': '该里程规则无效。' },
+  POINTS_RULE_OVERLAPS: {
+    en: 'Rule {otherId} already covers the same route and service in an overlapping period: two rules would tie.',
+    'zh-CN': '规则 {otherId} 已在重叠的有效期内覆盖相同的航线和服务，两条规则会冲突。',
+  },
+  POINTS_RULE_CENTRAL: { en: 'Rule {id} comes from head office and cannot be changed at the counter.', 'zh-CN': '规则 {id} 由总部下发，不能在柜台修改。' },
+  POINTS_BOARDING_PASS_INVALID: {
+    en: 'This is not a boarding pass this desk can read ({reason}). Type the flight and route instead.',
+    'zh-CN': '无法识别该登机牌（{reason}），请手动输入航班和航线。',
+  },
+  POINTS_NOT_REFUNDABLE: { en: 'This miles sale cannot be refunded ({reason}).', 'zh-CN': '该里程订单无法退款（{reason}）。' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof MESSAGES;

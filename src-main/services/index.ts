@@ -28,6 +28,8 @@ import { ReferenceData } from './sync/reference/reference-data';
 import type { PullTiming } from './sync/reference/reference-puller';
 import { fuelGradesStream, fuelStationsStream } from './sync/streams/fuel-streams';
 import { centralReceiptHeader, receiptHeaderStream } from './sync/streams/receipt-streams';
+import { PointsService } from './points/points-service';
+import { OnlineValueClient } from './value/value-client';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -56,6 +58,8 @@ export interface ServicesConfig {
   sync?: { timing?: Partial<SyncTiming>; pull?: Partial<PullTiming> };
   /** 'skip': no start-up ledger check (the throwaway database `journal verify` replays into). */
   integrity?: 'check' | 'skip';
+  /** Online customer value (miles): per-request timeout and how soon recovery asks an unreachable server again. */
+  value?: { timeoutMs?: number; retryMs?: number };
 }
 
 export interface Services {
@@ -87,6 +91,7 @@ export interface Services {
   settlement: Settlement;
   /** Reference data streams from the central server (register a workflow's stream here). */
   reference: ReferenceData;
+  points: PointsService;
   close(): Promise<void>;
 }
 
@@ -143,10 +148,22 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     const fuel = new FuelService({ db: db.sqlite, ledger, commands, payments, devices, deviceService, events, audit, settings, log: log.child({ workflow: 'fuel' }), now, central: reference });
     const setup = new SetupService({ sqlite: db.sqlite, ledger, commands, settings, devices, catalog, lockers, fuel });
     const csv = new CsvTransfer({ commands, settings, catalog, lockers, fuel, now });
+    const points = new PointsService({
+      db: db.sqlite,
+      ledger,
+      commands,
+      payments,
+      deviceService,
+      settings,
+      value: new OnlineValueClient({ sqlite: db.sqlite, terminalId: terminal.id, label: { en: 'miles', 'zh-CN': '里程' }, ...(config.value?.timeoutMs ? { timeoutMs: config.value.timeoutMs } : {}) }),
+      log: log.child({ workflow: 'points' }),
+      now,
+      ...(config.value?.retryMs ? { retryMs: config.value.retryMs } : {}),
+    });
     if (!integrity.readOnly) mergeLegacyTenders(ledger, commands, payments);
     // Each workflow's reference data stream (a new one is one more line here).
     reference.register(fuelStationsStream(fuel.store)).register(fuelGradesStream()).register(receiptHeaderStream());
-    if (config.demo && !integrity.readOnly) await seedDemo({ staff, lockers, fuel });
+    if (config.demo && !integrity.readOnly) await seedDemo({ staff, lockers, fuel, points });
     fuel.start();
     const disk = new DiskWatch(config.dataDir, events, config.lowDiskBytes);
     disk.start();
@@ -162,6 +179,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       reference: { data: reference, commands, ...(config.sync?.pull ? { timing: config.sync.pull } : {}) },
     });
     sync.start();
+    points.start();
     log.info({ dataDir: config.dataDir, host: config.host, version: config.version }, 'services started');
     return {
       config: { dataDir: config.dataDir, host: config.host, version: config.version, demo: config.demo ?? false },
@@ -188,11 +206,13 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       csv,
       settlement,
       reference,
+      points,
       async close() {
         log.info('services stopping');
         await integrity.settled();
         disk.stop();
         await sync.stop();
+        points.stop();
         fuel.stop();
         await devices.stop();
         await db.close();

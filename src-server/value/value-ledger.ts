@@ -14,7 +14,7 @@ import type { ServerDb, Sql } from '../db';
  * same answer again — a refusal too — and the same id with another body is refused.
  */
 
-export type ValueErrorCode = 'INSUFFICIENT_VALUE' | 'HOLD_NOT_OPEN' | 'HOLD_EXPIRED' | 'ACCOUNT_UNKNOWN' | 'UNIT_MISMATCH' | 'BAD_AMOUNT' | 'COMMAND_REUSED';
+export type ValueErrorCode = 'INSUFFICIENT_VALUE' | 'HOLD_NOT_OPEN' | 'HOLD_EXPIRED' | 'ACCOUNT_UNKNOWN' | 'UNIT_MISMATCH' | 'BAD_AMOUNT' | 'COMMAND_REUSED' | 'HOLD_NOT_FOUND' | 'NOT_REFUNDABLE';
 
 export class ValueError extends Error {
   constructor(

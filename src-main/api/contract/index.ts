@@ -12,6 +12,7 @@ import { syncContract, syncStatusEvent } from './sync';
 import { catalogContract } from './catalog';
 import { setupContract } from './setup';
 import { settlementContract } from './settlement';
+import { pointsContract } from './points';
 
 /** Every method the renderer may call, merged from one module per workflow. */
 export const contract = mergeContracts({
@@ -26,6 +27,7 @@ export const contract = mergeContracts({
   catalog: catalogContract,
   setup: setupContract,
   settlement: settlementContract,
+  points: pointsContract,
 });
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

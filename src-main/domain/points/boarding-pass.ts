@@ -23,6 +23,8 @@ export interface BoardingPassLeg {
   date: string;
   compartment: string;
   seat: string;
+  /** The frequent flyer programme and number, when the leg's conditional section carries them (items 236, 237). */
+  frequentFlyer?: { airline: string; number: string };
 }
 
 export interface BoardingPass {
@@ -97,6 +99,7 @@ export function parseBoardingPass(raw: string, reference: Date): BoardingPassRes
     if (!HEX2.test(size)) return { ok: false, error: { reason: 'badField', field: 'variableSize', leg: i + 1 } };
     const variable = parseInt(size, 16);
     if (text.length < at + variable) return { ok: false, error: { reason: 'tooShort', at: text.length } };
+    const frequentFlyer = frequentFlyerOf(text.slice(at, at + variable), i === 0);
     at += variable;
     const number = flightNumber.trim().replace(/^0+(?=\d)/, '');
     legs.push({
@@ -109,7 +112,32 @@ export function parseBoardingPass(raw: string, reference: Date): BoardingPassRes
       date: resolveFlightDate(dayOfYear, reference),
       compartment: compartment.trim(),
       seat: seat.trim().replace(/^0+(?=\d)/, ''),
+      ...(frequentFlyer ? { frequentFlyer } : {}),
     });
   }
   return { ok: true, pass: { passengerName, surname: surname.trim(), givenNames: givenNames.trim(), electronicTicket: text[22] === 'E', legs } };
+}
+
+const FF_NUMBER = /^[A-Z0-9]{4,16}$/;
+
+/**
+ * The frequent flyer airline and number from a leg's variable section, or null. The first leg's
+ * section opens with '>' , the version and the size (hex) of the items unique to the pass, which
+ * are skipped; every leg's repeated items then start with their size (hex): airline numeric code
+ * (3), document serial (10), selectee (1), document verification (1), marketing carrier (3),
+ * frequent flyer airline (3), frequent flyer number (16). Anything that does not fit that layout
+ * (no conditional items, a size that is not hex, blanks) reads as no number.
+ */
+export function frequentFlyerOf(variable: string, firstLeg: boolean): { airline: string; number: string } | null {
+  let rest = variable;
+  if (firstLeg) {
+    if (rest[0] !== '>' || rest.length < 4 || !HEX2.test(rest.slice(2, 4))) return null;
+    rest = rest.slice(4 + parseInt(rest.slice(2, 4), 16));
+  }
+  if (!HEX2.test(rest.slice(0, 2))) return null;
+  const repeated = rest.slice(2, 2 + parseInt(rest.slice(0, 2), 16));
+  const airline = repeated.slice(18, 21).trim();
+  const number = repeated.slice(21, 37).trim();
+  if (!CARRIER.test(repeated.slice(18, 21)) || !FF_NUMBER.test(number)) return null;
+  return { airline, number };
 }

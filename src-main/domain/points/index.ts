@@ -1,3 +1,5 @@
 export * from './rules';
 export * from './plan';
 export * from './boarding-pass';
+export * from './services';
+export * from './choices';

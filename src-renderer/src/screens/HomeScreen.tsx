@@ -16,7 +16,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePos } from '../app/pos-context';
 
-export type Screen = 'home' | 'staff' | 'devices' | 'lockers' | 'fuel' | 'receipts' | 'sync';
+export type Screen = 'home' | 'staff' | 'devices' | 'lockers' | 'fuel' | 'receipts' | 'sync' | 'miles';
 
 interface Tile {
   key: 'lockers' | 'fuel' | 'receipts' | 'miles' | 'coupons' | 'cards' | 'settlement' | 'staff' | 'devices' | 'sync';
@@ -31,7 +31,7 @@ const TILES: Tile[] = [
   { key: 'lockers', icon: IconLock, color: 'blue', screen: 'lockers' },
   { key: 'fuel', icon: IconGasStation, color: 'orange', screen: 'fuel' },
   { key: 'receipts', icon: IconReceipt, color: 'teal', screen: 'receipts' },
-  { key: 'miles', icon: IconPlane, color: 'cyan' },
+  { key: 'miles', icon: IconPlane, color: 'cyan', screen: 'miles' },
   { key: 'coupons', icon: IconTicket, color: 'pink' },
   { key: 'cards', icon: IconCreditCard, color: 'green' },
   { key: 'settlement', icon: IconCalendarStats, color: 'violet', managerOnly: true },
