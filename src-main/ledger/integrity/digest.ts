@@ -209,7 +209,7 @@ export function compareRecomputed(stored: { tbl: string; rows: number; sum: numb
 
 /**
  * Everything: the cheap part, then every table recomputed against the running digest (a scan of
- * every derived table; ~0.3–2 s on a year of rows, so the app runs it in a worker thread after
+ * every derived table; 1.7–3.2 s on a year of rows on a loaded 2-core VM, so the app runs it in a worker thread after
  * start, see recompute.ts). Returns the first problem, or null.
  */
 export function checkDigest(db: Sqlite): DigestFinding | null {
