@@ -7,7 +7,7 @@ import { checkDigestRows, compareRecomputed, recomputeQueries, type DigestFindin
  * The scan part of the digest check (every derived table recomputed against the running digest)
  * in a worker thread on its own read-only connection, so the terminal starts at once and the
  * event loop never waits for it: on a year of rows it takes 1.7–3.2 s on a loaded 2-core VM
- * load (`npm run bench -- integrity`). The worker reads the running digest and the tables in ONE
+ * (`npm run bench -- integrity`). The worker reads the running digest and the tables in ONE
  * read transaction (a WAL snapshot), so commits made meanwhile cannot make it disagree. Falls
  * back to the calling thread when a worker cannot run (an in-memory database, a bundle without
  * a resolvable better-sqlite3).
