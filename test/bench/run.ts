@@ -8,6 +8,7 @@ import { ledgerBenchmarks } from './ledger.bench';
 import { syncBenchmarks } from './sync.bench';
 import { couponBenchmarks } from './coupons.bench';
 import { settlementBenchmarks } from './settlement.bench';
+import { integrityBenchmarks } from './integrity.bench';
 
 export interface BenchLine {
   name: string;
@@ -25,7 +26,7 @@ export interface Benchmark {
   run(emit: (line: BenchLine) => void): Promise<void> | void;
 }
 
-const BENCHMARKS: Benchmark[] = [...ledgerBenchmarks, ...syncBenchmarks, ...couponBenchmarks, ...settlementBenchmarks];
+const BENCHMARKS: Benchmark[] = [...ledgerBenchmarks, ...syncBenchmarks, ...couponBenchmarks, ...settlementBenchmarks, ...integrityBenchmarks];
 
 const filter = process.argv[2];
 for (const b of BENCHMARKS) {

@@ -12,6 +12,7 @@ import type { Sqlite } from '../types';
  *   `checkJournalAgainstAck`;
  * - `ledger_digest`, `ledger_digest_meta`: the start-up digest itself (see digest.ts);
  * - `staff_unjournaled`: upgrade bookkeeping, the staff rows still to be journaled once.
+ * Signed-in sessions and resume tokens are local too; they live in memory, not in a table.
  * Every other table (balances, holds, transfers, postings, idempotency records, the journal, and
  * each workflow's tables written by its projector) must equal what replaying the journal gives.
  * A new table that is local state must be added here, with its reason.

@@ -1,6 +1,7 @@
 import { PosError } from '../../domain/errors';
 import { verifyJournalTail, type Sqlite } from '../../ledger';
-import { checkDigest, installDigest } from '../../ledger/integrity/digest';
+import { checkDigestCheap, installDigest } from '../../ledger/integrity/digest';
+import { checkDigestRowsOffThread } from '../../ledger/integrity/recompute';
 import type { Logger } from '../../ops/logging';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventBus } from '../events';
@@ -41,7 +42,7 @@ export interface IntegrityDeps {
  */
 export class LedgerIntegrity {
   private current: IntegrityStatus;
-  private locating: Promise<void> | null = null;
+  private background: Promise<void> = Promise.resolve();
 
   constructor(private readonly d: IntegrityDeps) {
     this.current = { state: 'ok', finding: null, checkedAt: d.now().toISOString(), checkMs: 0, check: 'startup' };
@@ -71,19 +72,22 @@ export class LedgerIntegrity {
     const finding = this.cheapFinding(schemaChanged);
     this.settle(finding, 'startup', performance.now() - started);
     if (finding) {
-      this.d.log.error({ finding }, 'ledger check failed at start: read-only');
-      void this.d.audit.record('ledger.check', 'refused', null, { ...finding, at: 'startup' }).catch(() => undefined);
-      // Name the row too (the digest knows the table only): the full rebuild runs in the background.
-      if (!finding.key) this.locating = this.locate().finally(() => (this.locating = null));
+      this.fail(finding);
     } else {
       this.d.log.info({ ms: Math.round(this.current.checkMs) }, 'ledger check at start passed');
+      // The scan of every table against the running digest runs in a worker thread: the terminal
+      // does not wait for it; if it finds a difference the terminal turns read-only then.
+      if (!schemaChanged) this.background = this.scan(started);
     }
     return this.current;
   }
 
-  /** Waits for the background search of the first differing row (tests, and the full verify). */
+  /** Waits for the background work (the table scan, the search of the first differing row). */
   async settled(): Promise<void> {
-    await this.locating;
+    for (let b = this.background; ; b = this.background) {
+      await b;
+      if (b === this.background) return;
+    }
   }
 
   /** The full verify a manager runs from the screen: audited; a pass re-takes the checksums and ends read-only. */
@@ -109,8 +113,27 @@ export class LedgerIntegrity {
       return { check: 'ack', table: ack.state === 'bad-signature' ? 'sync_state' : 'ledger_journal', key: `terminal_id=${terminalId}, seq=${ack.ackedSeq}`, column: null, detail: `${ack.state}: ${ack.detail}` };
     }
     if (schemaChanged) return null;
-    const digest = checkDigest(db);
+    const digest = checkDigestCheap(db);
     return digest ? { check: 'digest', table: digest.table, key: null, column: null, detail: digest.detail } : null;
+  }
+
+  private fail(finding: LedgerFinding): void {
+    this.d.log.error({ finding }, 'ledger check failed: read-only');
+    void this.d.audit.record('ledger.check', 'refused', null, { ...finding, at: 'startup' }).catch(() => undefined);
+    // Name the row too (the digest knows the table only): the full rebuild runs in the background.
+    if (!finding.key) this.background = this.locate();
+  }
+
+  private async scan(started: number): Promise<void> {
+    try {
+      const found = await checkDigestRowsOffThread(this.d.sqlite);
+      if (!found || this.current.state !== 'ok' || this.current.check !== 'startup') return;
+      const finding: LedgerFinding = { check: 'digest', table: found.table, key: null, column: null, detail: found.detail };
+      this.settle(finding, 'startup', performance.now() - started);
+      this.fail(finding);
+    } catch (err) {
+      this.d.log.error({ err }, 'ledger check: the table scan failed');
+    }
   }
 
   private async locate(): Promise<void> {

@@ -49,7 +49,7 @@ export function LedgerCheck() {
 
   const badge =
     status.state === 'read-only' ? (
-      <Badge color="red" size="lg" role="alert" leftSection={<IconShieldX size={14} />} data-testid="status-ledger-alarm">
+      <Badge color="red" size="lg" tt="none" maw={360} role="alert" leftSection={<IconShieldX size={14} />} title={isManager ? t('ledger.alarm', { where }) : undefined} data-testid="status-ledger-alarm">
         {isManager ? t('ledger.alarm', { where }) : t('ledger.readOnly')}
       </Badge>
     ) : (

@@ -334,7 +334,7 @@ export const en = {
     table: 'Table',
     key: 'Row',
     column: 'Column',
-    detail: 'What was found',
+    detail: 'Technical detail',
     checks: { startup: 'start-up', full: 'full', journal: 'journal chain', tail: 'newest journal entries', ack: 'server confirmation', replay: 'journal replay', derived: 'tables against the journal', digest: 'table checksums' },
     run: 'Run the full check now',
     running: 'Checking every table against the journal…',

@@ -336,7 +336,7 @@ export const zhCN: Messages = {
     table: '数据表',
     key: '记录',
     column: '字段',
-    detail: '发现的问题',
+    detail: '技术详情',
     checks: { startup: '启动', full: '全面', journal: '日志哈希链', tail: '最新日志', ack: '服务器确认', replay: '日志重放', derived: '数据表与日志比对', digest: '数据表校验和' },
     run: '立即全面核查',
     running: '正在按日志逐表核对…',

@@ -46,7 +46,8 @@ describe('the start-up check: a tampered ledger starts read-only', () => {
       where = EDITS[edit](db);
     });
     const t = await reopen(dataDir);
-    expect(t.services.integrity.status()).toMatchObject({ state: 'read-only', finding: { check: 'digest', table: where!.table } });
+    // At once: read-only (the attacker dropped the checksum triggers too, which the start-up check sees).
+    expect(t.services.integrity.status()).toMatchObject({ state: 'read-only', finding: { check: 'digest', detail: expect.stringContaining('was removed') } });
     // A cashier made a manager by the edit signs in as one: signing in works, money does not.
     await t.ok('staff.signIn', { staffId: edit === 'staffRole' ? cashierId : managerId, pin: edit === 'staffRole' ? '1111' : '1234' });
     const before = t.services.db.sqlite.prepare(`SELECT COUNT(*) FROM ledger_journal`).pluck().get();
@@ -113,6 +114,19 @@ describe('the start-up check: a tampered ledger starts read-only', () => {
     tamper(dataDir, (db) => void EDITS.postingAmount(db), 'checksums');
     const t = await reopen(dataDir);
     expect(t.services.integrity.status()).toMatchObject({ state: 'read-only', finding: { check: 'digest', table: 'ledger_posting', detail: expect.stringContaining('changed after the last journal entry') } });
+  });
+
+  it('an edit made with the triggers dropped and then re-created exactly: the table scan after start finds it and turns the terminal read-only', async () => {
+    const { dataDir } = await business();
+    tamper(dataDir, (db) => {
+      const triggers = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'ledger_digest_%'`).all() as { name: string; sql: string }[];
+      for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`);
+      EDITS.debitsPending(db);
+      for (const t of triggers) db.exec(t.sql);
+    }, 'checksums');
+    const t = await reopen(dataDir);
+    await t.services.integrity.settled();
+    expect(t.services.integrity.status()).toMatchObject({ state: 'read-only', finding: { check: 'digest', table: 'ledger_account', column: 'debits_pending', detail: expect.stringContaining('do not give the running checksum') } });
   });
 
   it("a journal truncated below the server's signed ack: reported by journal verify and at start (read-only)", async () => {
