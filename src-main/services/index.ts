@@ -118,7 +118,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     const lockers = new LockerService({ sqlite: db.sqlite, ledger, commands, payments, settings, audit, staff, deviceService, now });
     const fuel = new FuelService({ db: db.sqlite, ledger, commands, payments, devices, deviceService, events, audit, settings, log: log.child({ workflow: 'fuel' }), now });
     mergeLegacyTenders(ledger, commands, payments);
-    if (config.demo) await seedDemo({ staff, lockers, fuel });
+    if (config.demo) await seedDemo({ staff, lockers, fuel, settlement });
     fuel.start();
     const disk = new DiskWatch(config.dataDir, events, config.lowDiskBytes);
     disk.start();

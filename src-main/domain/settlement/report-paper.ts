@@ -2,6 +2,7 @@
 // report, so the 58/80 mm receipt, the CSV export and the PDF say the same thing in the same order.
 import { TENDER_NAMES, TENDER_METHODS, type TenderMethod } from '../payments/tenders';
 import { formatMoney } from '../receipt/money';
+import { printedMoney } from '../receipt/layout';
 import type { Receipt, ReceiptLocale } from '../receipt/receipt';
 import type { DayReport } from './report';
 
@@ -10,6 +11,22 @@ const WORKFLOWS: Record<string, Record<ReceiptLocale, string>> = {
   fuel: { 'zh-CN': '加油', en: 'Fuel' },
   cash: { 'zh-CN': '现金', en: 'Cash' },
 };
+
+const KINDS: Record<string, Record<ReceiptLocale, string>> = {
+  void: { 'zh-CN': '撤销', en: 'Void' },
+  refund: { 'zh-CN': '退款', en: 'Refund' },
+  pay_in: { 'zh-CN': '存入', en: 'Pay-in' },
+  pay_out: { 'zh-CN': '支出', en: 'Pay-out' },
+  difference: { 'zh-CN': '现金差额', en: 'Cash difference' },
+};
+const REASONS: Record<string, Record<ReceiptLocale, string>> = {
+  'charge voided': { 'zh-CN': '撤销消费', en: 'charge voided' },
+  underrun: { 'zh-CN': '少加退款', en: 'underrun refunded' },
+  over: { 'zh-CN': '多出', en: 'over' },
+  short: { 'zh-CN': '短缺', en: 'short' },
+};
+const reasonText = (reason: string, locale: ReceiptLocale) =>
+  REASONS[reason]?.[locale] ?? (reason.startsWith('reversed') ? `${locale === 'zh-CN' ? '冲正' : 'reversed'}${reason.slice(8)}` : reason);
 
 const L = {
   'zh-CN': {
@@ -42,9 +59,8 @@ export function workflowName(workflow: string, locale: ReceiptLocale): string {
 }
 
 /** Every figure of the report as (section, label, value) rows, in the order printed. */
-export function reportRows(r: DayReport, locale: ReceiptLocale): ReportRow[] {
+export function reportRows(r: DayReport, locale: ReceiptLocale, money: (minor: number) => string = (m) => formatMoney(m, r.currency, locale)): ReportRow[] {
   const t = L[locale];
-  const money = (m: number) => formatMoney(m, r.currency, locale);
   const name = (id: string | null) => (id === null ? '-' : (r.names[id] ?? id));
   const rows: ReportRow[] = [];
   const push = (section: string, label: string, value: string) => rows.push({ section, label, value });
@@ -77,7 +93,8 @@ export function reportRows(r: DayReport, locale: ReceiptLocale): ReportRow[] {
   for (const x of r.byCashier) push(t.byCashier, `${name(x.staff)} (${x.tickets})`, money(x.sales - x.refunds));
   for (const e of r.exceptions) {
     const who = `${name(e.staff)}${e.approvedBy ? ` · ${t.approvedBy} ${name(e.approvedBy)}` : ''}`;
-    push(t.exceptions, `${e.kind} ${workflowName(e.workflow, locale)} ${e.reason} · ${who}`.trim(), money(e.amount));
+    const what = [KINDS[e.kind]?.[locale] ?? e.kind, e.workflow === 'cash' ? '' : workflowName(e.workflow, locale), reasonText(e.reason, locale)].filter(Boolean).join(' ');
+    push(t.exceptions, `${what} · ${who}`, money(e.amount));
   }
   if (r.openItems.length === 0) push(t.openItems, t.openItems, t.none);
   for (const o of r.openItems) push(t.openItems, `${o.kind === 'locker-party' ? t.party : t.fuelOrder} ${o.ref}`, money(o.amount));
@@ -102,7 +119,8 @@ export function reportCsv(r: DayReport, locale: ReceiptLocale): string {
  */
 export function reportReceipt(r: DayReport, ctx: { storeName: string; terminal: string; cashier: string; locale: ReceiptLocale; time: string }): Receipt {
   const t = L[ctx.locale];
-  const rows = reportRows(r, ctx.locale).filter((x) => x.section !== t.sales || !r.sales.some((s) => x.label.startsWith(workflowName(s.workflow, ctx.locale))));
+  // On paper the yen sign is the full-width ￥ a GBK printer has (see printedMoney).
+  const rows = reportRows(r, ctx.locale, (m) => printedMoney(m, r.currency, ctx.locale, 'multibyte')).filter((x) => x.section !== t.sales || !r.sales.some((s) => x.label.startsWith(workflowName(s.workflow, ctx.locale))));
   return {
     kind: 'day-report',
     title: `${r.kind === 'Z' ? t.z : t.x} ${r.day}`,
