@@ -9,6 +9,7 @@ import path from 'node:path';
 import { FuelPage } from './pages/fuel';
 import { LockerPage } from './pages/lockers';
 import { SettlementPage } from './pages/settlement';
+import { smallTargets } from './pages/taps';
 import { expect, test } from './support/fixtures';
 
 const clockFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pos-clock-')), 'offset');
@@ -142,4 +143,32 @@ test('a shift with sales in two workflows, a pay-out, a blind count approved by 
   await lockers.open();
   await lockers.bindParty([107], '13800138002', '300', '300');
   await expect(page.getByRole('alert').filter({ hasText: '已日结' })).toContainText(`营业日 ${day} 已日结（已出 Z 报表），不能再记入该日。`);
+});
+
+test.describe('at the smallest counter screen', () => {
+  test.use({ viewport: { width: 1024, height: 768 } });
+
+  test('the shift, day-close and dashboard screens have no target under 44 px; a dashboard figure opens the receipts', async ({ counter, page }) => {
+    setClock(0, 11);
+    const small: Record<string, string[]> = {};
+    const check = async (screen: string) => {
+      const found = await smallTargets(page);
+      if (found.length) small[screen] = found;
+    };
+    const settlement = new SettlementPage(page);
+    await counter.signInByTouch('王芳 Wang Fang', '1234');
+    await settlement.open();
+    await expect(page.getByTestId('count-total')).toBeVisible();
+    await check('shift: open');
+    await settlement.tab('日结');
+    await expect(settlement.report).toContainText('X 报表');
+    await check('day close');
+    await settlement.tab('经营看板');
+    await expect(page.getByTestId('dash-today-sales')).toBeVisible();
+    await check('dashboard');
+    expect(small).toEqual({});
+    // Tap a figure: the receipts behind it.
+    await page.getByTestId('dash-today-sales').click();
+    await expect(page.getByRole('heading', { name: '小票', exact: true })).toBeVisible();
+  });
 });

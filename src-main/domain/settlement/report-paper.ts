@@ -106,7 +106,13 @@ export function reportRows(r: DayReport, locale: ReceiptLocale, money: (minor: n
 
 /** CSV (RFC 4180) with a UTF-8 BOM so Excel opens the Chinese text right: section, item, value. */
 export function reportCsv(r: DayReport, locale: ReceiptLocale): string {
-  const cell = (s: string) => (/[",\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  // A cell a spreadsheet would run as a formula (a staff name "=cmd|…") gets a leading apostrophe (OWASP
+  // CSV injection); a negative amount (-¥53.00) stays a number.
+  const guard = (s: string) => (/^[=+@\t\r]/.test(s) || /^-(?![¥￥$€\d])/.test(s) ? `'${s}` : s);
+  const cell = (raw: string) => {
+    const s = guard(raw);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
   const head = locale === 'zh-CN' ? ['栏目', '项目', '数值'] : ['Section', 'Item', 'Value'];
   const lines = [head, ...reportRows(r, locale).map((x) => [x.section, x.label, x.value])].map((l) => l.map(cell).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
