@@ -2,7 +2,7 @@
 // report, so the 58/80 mm receipt, the CSV export and the PDF say the same thing in the same order.
 import { TENDER_NAMES, TENDER_METHODS, type TenderMethod } from '../payments/tenders';
 import { formatMoney } from '../receipt/money';
-import { printedMoney } from '../receipt/layout';
+import { formatReceiptTime, printedMoney } from '../receipt/layout';
 import type { Receipt, ReceiptLocale } from '../receipt/receipt';
 import type { DayReport } from './report';
 
@@ -62,10 +62,13 @@ export function workflowName(workflow: string, locale: ReceiptLocale): string {
 export function reportRows(r: DayReport, locale: ReceiptLocale, money: (minor: number) => string = (m) => formatMoney(m, r.currency, locale)): ReportRow[] {
   const t = L[locale];
   const name = (id: string | null) => (id === null ? '-' : (r.names[id] ?? id));
+  // Times on the store's clock, never UTC.
+  const when = (iso: string) => formatReceiptTime(iso, r.timeZone, locale);
+  const clock = (iso: string) => when(iso).slice(-8, -3);
   const rows: ReportRow[] = [];
   const push = (section: string, label: string, value: string) => rows.push({ section, label, value });
   push(t.day, t.day, r.day);
-  push(t.day, r.kind === 'Z' ? t.closedBy : t.generated, r.kind === 'Z' ? `${name(r.closedBy)} ${r.closedAt ?? ''}` : r.generatedAt);
+  push(t.day, r.kind === 'Z' ? t.closedBy : t.generated, r.kind === 'Z' ? `${name(r.closedBy)} ${r.closedAt ? when(r.closedAt) : ''}` : when(r.generatedAt));
   for (const s of r.sales) push(t.sales, `${workflowName(s.workflow, locale)} (${s.count})`, money(s.amount));
   push(t.sales, t.sales, money(r.salesTotal));
   push(t.sales, t.tickets, String(r.tickets));
@@ -87,7 +90,7 @@ export function reportRows(r: DayReport, locale: ReceiptLocale, money: (minor: n
   push(t.cash, t.counted, c.counted === null ? t.notCounted : money(c.counted));
   push(t.cash, t.difference, c.difference === null ? '-' : money(c.difference));
   for (const s of r.shifts) {
-    push(t.shift, `${name(s.staff)} ${s.openedAt.slice(11, 16)}–${s.closedAt?.slice(11, 16) ?? ''}`, s.counted === null ? t.notCounted : `${money(s.counted)} / ${money(s.expected)}${s.approvedBy ? ` ${t.approvedBy} ${name(s.approvedBy)}` : ''}`);
+    push(t.shift, `${name(s.staff)} ${clock(s.openedAt)}–${s.closedAt ? clock(s.closedAt) : ''}`, s.counted === null ? t.notCounted : `${money(s.counted)} / ${money(s.expected)}${s.approvedBy ? ` ${t.approvedBy} ${name(s.approvedBy)}` : ''}`);
   }
   for (const x of r.byTerminal) push(t.byTerminal, `${name(x.terminal)} (${x.tickets})`, money(x.sales - x.refunds));
   for (const x of r.byCashier) push(t.byCashier, `${name(x.staff)} (${x.tickets})`, money(x.sales - x.refunds));

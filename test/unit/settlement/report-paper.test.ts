@@ -19,7 +19,7 @@ const report = buildReport({
     row({ kind: 'tender', key: 'mobile', amount: 15_000 }),
     row({ kind: 'sale', key: 'lockers', staff: 'B', count: 0, amount: 0 }),
   ],
-  shifts: [],
+  shifts: [{ id: 's', terminal: 'T1', staff: 'A', openedAt: '2026-12-04T01:00:00Z', closedAt: '2026-12-04T13:30:00Z', float: 50_000, cashSales: 35_000, cashRefunds: 0, payIns: 0, payOuts: 2_000, expected: 83_000, counted: 83_000, difference: 0, approvedBy: null }],
   exceptions: [{ at: '2026-12-04T05:00:00Z', kind: 'pay_out', workflow: 'cash', ref: '', amount: 2_000, staff: 'A', approvedBy: 'M', reason: '=HYPERLINK("x"),"买冰块"' }],
   openItems: [],
   receipts: { first: 'C1-20261204-0001', last: 'C1-20261204-0003', count: 3 },
@@ -33,6 +33,9 @@ describe('the report on paper and in files', () => {
     expect(csv).toContain('销售,手牌消费 (2),¥300.00\r\n');
     expect(csv).toContain('油品,92#汽油 26.35 升,¥200.00\r\n');
     expect(csv).toContain('小票号,首张,C1-20261204-0001\r\n');
+    // Times on the store's clock (Shanghai), not UTC.
+    expect(csv).toContain('营业日,日结人,王芳 Wang Fang 2026/12/04 22:00:00\r\n');
+    expect(csv).toContain('班次,李娜 Li Na 09:00–21:30,¥830.00 / ¥830.00\r\n');
     // The reason a person typed reaches the CSV only inside quotes, its quotes doubled.
     // A name that a spreadsheet would run as a formula is text.
     expect(csv).toContain("收银员,'=1+2 (0),¥0.00\r\n");
