@@ -16,6 +16,14 @@ const clockFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pos-clock-'))
 fs.writeFileSync(clockFile, '0');
 test.use({ demo: true, hostEnv: { POS_CLOCK_FILE: clockFile, POS_DEMO_PUMP_SPEED: '400' } });
 
+/** POS_SCREENSHOTS=1 writes the README's screenshots of these screens (docs/screenshots). */
+async function screenshot(page: import('@playwright/test').Page, name: string): Promise<void> {
+  if (!process.env.POS_SCREENSHOTS) return;
+  const dir = path.resolve('docs/screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
 const DAY_MS = 24 * 3600_000;
 const SHANGHAI_MS = 8 * 3600_000;
 /** Sets the counter's clock to `hour`:00 in Shanghai on the real day plus `days`; returns that store day (YYYY-MM-DD). */
@@ -87,11 +95,18 @@ test('a shift with sales in two workflows, a pay-out, a blind count approved by 
   await expect(closed).toContainText('实点：¥650.00');
   await expect(closed).toContainText('差额：-¥53.00');
   await expect(closed).toContainText('店长已授权');
+  await screenshot(page, 'settlement-1-shift-closed');
   await counter.signOut();
 
   // The manager reads the X report, then closes the day.
   await counter.signInByTouch('王芳 Wang Fang', '1234');
   await settlement.open();
+  // The dashboard: today so far (before the close; after it, "today" is the next business day).
+  await settlement.tab('经营看板');
+  await expect(page.getByTestId('dash-today-sales')).toContainText('¥223.00');
+  await expect(page.getByTestId('dash-today-tickets')).toContainText('2');
+  await expect(page.getByTestId('dash-today-average')).toContainText('¥111.50');
+  await screenshot(page, 'settlement-3-dashboard');
   await settlement.tab('日结');
   await expect(settlement.report).toContainText('X 报表');
   await page.getByRole('button', { name: '日结（Z）' }).click();
@@ -105,6 +120,7 @@ test('a shift with sales in two workflows, a pay-out, a blind count approved by 
   await expect(z.getByRole('row', { name: /92#汽油 13\.17 升 ¥100\.00/ })).toBeVisible();
   await expect(z.getByRole('row', { name: /应有现金 ¥703\.00/ })).toBeVisible();
   await expect(z.getByRole('row', { name: /实点现金 ¥650\.00/ })).toBeVisible();
+  await screenshot(page, 'settlement-2-z-report');
   await expect(z.getByRole('row', { name: /支出 买冰块 · 李娜 Li Na · 授权 王芳 Wang Fang ¥20\.00/ })).toBeVisible();
 
   // On paper: the Z report came out of the emulated LAN printer.
