@@ -4,6 +4,8 @@ import { seedLockerDemo, type LockerService } from './lockers';
 import type { StaffService } from './staff/staff-service';
 import type { PointsService } from './points/points-service';
 import { seedPointsDemo } from './points/points-seed';
+import type { Settlement } from './settlement';
+import { seedSettlementDemo } from './settlement/demo-seed';
 
 /** The staff a demo store starts with; their PINs are printed at start so a newcomer can sign in. */
 export const DEMO_STAFF = [
@@ -15,11 +17,12 @@ export const DEMO_STAFF = [
 export const DEMO_STORE_NAME = '清泉浴场 Clear Spring Spa';
 
 /** The demo store: staff with known PINs, lockers with known wristbands, a fuel station. Each part seeds once. */
-export async function seedDemo(parts: { staff: StaffService; lockers: LockerService; fuel: FuelService; points: PointsService }): Promise<void> {
+export async function seedDemo(parts: { staff: StaffService; lockers: LockerService; fuel: FuelService; points: PointsService; settlement?: Settlement }): Promise<void> {
   await seedStaff(parts.staff);
   seedLockerDemo(parts.lockers);
   await seedFuelDemo(parts.fuel.setup, parts.fuel.store);
   await seedPointsDemo(parts.points);
+  if (parts.settlement) await seedSettlementDemo(parts.settlement, parts.staff);
 }
 
 /** Seeds the demo staff once; a data dir that is already set up is left alone. */

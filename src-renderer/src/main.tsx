@@ -1,4 +1,5 @@
 import '@mantine/core/styles.css';
+import '@mantine/charts/styles.css';
 import './app/app.css';
 import { Center, MantineProvider, Text, createTheme } from '@mantine/core';
 import { StrictMode, useEffect, useState } from 'react';

@@ -82,6 +82,12 @@ export const dayReport = z.object({
 });
 export type DayReportView = z.infer<typeof dayReport>;
 
+/** The report as labelled rows, the same as on paper and in the CSV, in each language. */
+const reportRowsOut = z.object({
+  'zh-CN': z.array(z.object({ section: z.string(), label: z.string(), value: z.string() })),
+  en: z.array(z.object({ section: z.string(), label: z.string(), value: z.string() })),
+});
+
 const printed = z.object({ jobId: z.string(), receiptId: z.string(), number: z.string(), state: z.enum(['printed', 'failed']) });
 
 export const settlementContract = {
@@ -143,13 +149,13 @@ export const settlementContract = {
     summary: "A day's report: the Z report once the day is closed, else an X report computed now (changes nothing). Manager: it shows expected cash.",
     access: 'manager',
     input: z.object({ day: day.optional() }).strict(),
-    output: z.object({ report: dayReport, closedDays: z.array(z.object({ day: z.string(), closedAt: z.string(), closedBy: z.string() })) }),
+    output: z.object({ report: dayReport, rows: reportRowsOut, closedDays: z.array(z.object({ day: z.string(), closedAt: z.string(), closedBy: z.string() })) }),
   }),
   'settlement.closeDay': method({
     summary: 'The Z report: close a business day (manager; one transaction, idempotent by command id, journaled) and print the report.',
     access: 'manager',
     input: z.object({ commandId, day }).strict(),
-    output: z.object({ day: z.string(), report: dayReport, print: printed.nullable() }),
+    output: z.object({ day: z.string(), report: dayReport, rows: reportRowsOut, print: printed.nullable() }),
   }),
   'settlement.printReport': method({
     summary: "Print a day's report (the stored Z, or an X of now) through the receipt module.",

@@ -2,6 +2,7 @@
 // report, so the 58/80 mm receipt, the CSV export and the PDF say the same thing in the same order.
 import { TENDER_NAMES, TENDER_METHODS, type TenderMethod } from '../payments/tenders';
 import { formatMoney } from '../receipt/money';
+import { formatReceiptTime, printedMoney } from '../receipt/layout';
 import type { Receipt, ReceiptLocale } from '../receipt/receipt';
 import type { DayReport } from './report';
 
@@ -10,6 +11,22 @@ const WORKFLOWS: Record<string, Record<ReceiptLocale, string>> = {
   fuel: { 'zh-CN': '加油', en: 'Fuel' },
   cash: { 'zh-CN': '现金', en: 'Cash' },
 };
+
+const KINDS: Record<string, Record<ReceiptLocale, string>> = {
+  void: { 'zh-CN': '撤销', en: 'Void' },
+  refund: { 'zh-CN': '退款', en: 'Refund' },
+  pay_in: { 'zh-CN': '存入', en: 'Pay-in' },
+  pay_out: { 'zh-CN': '支出', en: 'Pay-out' },
+  difference: { 'zh-CN': '现金差额', en: 'Cash difference' },
+};
+const REASONS: Record<string, Record<ReceiptLocale, string>> = {
+  'charge voided': { 'zh-CN': '撤销消费', en: 'charge voided' },
+  underrun: { 'zh-CN': '少加退款', en: 'underrun refunded' },
+  over: { 'zh-CN': '多出', en: 'over' },
+  short: { 'zh-CN': '短缺', en: 'short' },
+};
+const reasonText = (reason: string, locale: ReceiptLocale) =>
+  REASONS[reason]?.[locale] ?? (reason.startsWith('reversed') ? `${locale === 'zh-CN' ? '冲正' : 'reversed'}${reason.slice(8)}` : reason);
 
 const L = {
   'zh-CN': {
@@ -42,14 +59,16 @@ export function workflowName(workflow: string, locale: ReceiptLocale): string {
 }
 
 /** Every figure of the report as (section, label, value) rows, in the order printed. */
-export function reportRows(r: DayReport, locale: ReceiptLocale): ReportRow[] {
+export function reportRows(r: DayReport, locale: ReceiptLocale, money: (minor: number) => string = (m) => formatMoney(m, r.currency, locale)): ReportRow[] {
   const t = L[locale];
-  const money = (m: number) => formatMoney(m, r.currency, locale);
   const name = (id: string | null) => (id === null ? '-' : (r.names[id] ?? id));
+  // Times on the store's clock, never UTC.
+  const when = (iso: string) => formatReceiptTime(iso, r.timeZone, locale);
+  const clock = (iso: string) => when(iso).slice(-8, -3);
   const rows: ReportRow[] = [];
   const push = (section: string, label: string, value: string) => rows.push({ section, label, value });
   push(t.day, t.day, r.day);
-  push(t.day, r.kind === 'Z' ? t.closedBy : t.generated, r.kind === 'Z' ? `${name(r.closedBy)} ${r.closedAt ?? ''}` : r.generatedAt);
+  push(t.day, r.kind === 'Z' ? t.closedBy : t.generated, r.kind === 'Z' ? `${name(r.closedBy)} ${r.closedAt ? when(r.closedAt) : ''}` : when(r.generatedAt));
   for (const s of r.sales) push(t.sales, `${workflowName(s.workflow, locale)} (${s.count})`, money(s.amount));
   push(t.sales, t.sales, money(r.salesTotal));
   push(t.sales, t.tickets, String(r.tickets));
@@ -71,13 +90,14 @@ export function reportRows(r: DayReport, locale: ReceiptLocale): ReportRow[] {
   push(t.cash, t.counted, c.counted === null ? t.notCounted : money(c.counted));
   push(t.cash, t.difference, c.difference === null ? '-' : money(c.difference));
   for (const s of r.shifts) {
-    push(t.shift, `${name(s.staff)} ${s.openedAt.slice(11, 16)}–${s.closedAt?.slice(11, 16) ?? ''}`, s.counted === null ? t.notCounted : `${money(s.counted)} / ${money(s.expected)}${s.approvedBy ? ` ${t.approvedBy} ${name(s.approvedBy)}` : ''}`);
+    push(t.shift, `${name(s.staff)} ${clock(s.openedAt)}–${s.closedAt ? clock(s.closedAt) : ''}`, s.counted === null ? t.notCounted : `${money(s.counted)} / ${money(s.expected)}${s.approvedBy ? ` ${t.approvedBy} ${name(s.approvedBy)}` : ''}`);
   }
   for (const x of r.byTerminal) push(t.byTerminal, `${name(x.terminal)} (${x.tickets})`, money(x.sales - x.refunds));
   for (const x of r.byCashier) push(t.byCashier, `${name(x.staff)} (${x.tickets})`, money(x.sales - x.refunds));
   for (const e of r.exceptions) {
     const who = `${name(e.staff)}${e.approvedBy ? ` · ${t.approvedBy} ${name(e.approvedBy)}` : ''}`;
-    push(t.exceptions, `${e.kind} ${workflowName(e.workflow, locale)} ${e.reason} · ${who}`.trim(), money(e.amount));
+    const what = [KINDS[e.kind]?.[locale] ?? e.kind, e.workflow === 'cash' ? '' : workflowName(e.workflow, locale), reasonText(e.reason, locale)].filter(Boolean).join(' ');
+    push(t.exceptions, `${what} · ${who}`, money(e.amount));
   }
   if (r.openItems.length === 0) push(t.openItems, t.openItems, t.none);
   for (const o of r.openItems) push(t.openItems, `${o.kind === 'locker-party' ? t.party : t.fuelOrder} ${o.ref}`, money(o.amount));
@@ -89,7 +109,13 @@ export function reportRows(r: DayReport, locale: ReceiptLocale): ReportRow[] {
 
 /** CSV (RFC 4180) with a UTF-8 BOM so Excel opens the Chinese text right: section, item, value. */
 export function reportCsv(r: DayReport, locale: ReceiptLocale): string {
-  const cell = (s: string) => (/[",\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  // A cell a spreadsheet would run as a formula (a staff name "=cmd|…") gets a leading apostrophe (OWASP
+  // CSV injection); a negative amount (-¥53.00) stays a number.
+  const guard = (s: string) => (/^[=+@\t\r]/.test(s) || /^-(?![¥￥$€\d])/.test(s) ? `'${s}` : s);
+  const cell = (raw: string) => {
+    const s = guard(raw);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
   const head = locale === 'zh-CN' ? ['栏目', '项目', '数值'] : ['Section', 'Item', 'Value'];
   const lines = [head, ...reportRows(r, locale).map((x) => [x.section, x.label, x.value])].map((l) => l.map(cell).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
@@ -102,7 +128,8 @@ export function reportCsv(r: DayReport, locale: ReceiptLocale): string {
  */
 export function reportReceipt(r: DayReport, ctx: { storeName: string; terminal: string; cashier: string; locale: ReceiptLocale; time: string }): Receipt {
   const t = L[ctx.locale];
-  const rows = reportRows(r, ctx.locale).filter((x) => x.section !== t.sales || !r.sales.some((s) => x.label.startsWith(workflowName(s.workflow, ctx.locale))));
+  // On paper the yen sign is the full-width ￥ a GBK printer has (see printedMoney).
+  const rows = reportRows(r, ctx.locale, (m) => printedMoney(m, r.currency, ctx.locale, 'multibyte')).filter((x) => x.section !== t.sales || !r.sales.some((s) => x.label.startsWith(workflowName(s.workflow, ctx.locale))));
   return {
     kind: 'day-report',
     title: `${r.kind === 'Z' ? t.z : t.x} ${r.day}`,

@@ -8,6 +8,7 @@ import { parseHostArgs } from '../shared/data-dir';
 import { startProblem } from '../shared/start-errors';
 import { startBrowserHost } from './server';
 import { startDemoEmulators } from './demo-emulators';
+import { clockFromEnv } from '../shared/test-clock';
 
 /**
  * The browser host: the same services as the Electron app, served to a browser on
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const rendererDir = process.env.POS_RENDERER_DIR ?? path.join(here, '../renderer');
   let services: Services;
+  const now = clockFromEnv();
   // The demo store runs on emulated devices: a LAN printer, a serial scanner and pump
   // controller on socat ptys, and a card reader fed by `demo.tapCard`.
   const emulators = args.emulators ? await startDemoEmulators(args.dataDir) : null;
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
       // POS_LOW_DISK_BYTES moves the free-space warning's threshold (tests; a store with a small disk).
       ...(Number(process.env.POS_LOW_DISK_BYTES) > 0 ? { lowDiskBytes: Number(process.env.POS_LOW_DISK_BYTES) } : {}),
       ...(emulators ? { devices: emulators.services } : {}),
+      ...(now ? { now } : {}),
     });
   } catch (e) {
     const problem = startProblem(e);

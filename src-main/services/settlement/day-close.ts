@@ -86,7 +86,9 @@ export class DayCloseService {
       work: (tx) => {
         fresh = true;
         const last = this.d.ledger.days.lastClose();
-        const earlier = this.d.sql.firstDayWithSales.get(last?.day ?? '0000-00-00', input.day)?.day ?? null;
+        // Once days are being closed, they close in order; the first Z ever does not ask a store that
+        // sold for months before this version to close each of those days first.
+        const earlier = last ? (this.d.sql.firstDayWithSales.get(last.day, input.day)?.day ?? null) : null;
         const ok = closableDay(input.day, new Date(tx.at), this.tz, last, earlier);
         if (!ok.ok) {
           if (ok.reason === 'closed') throw new PosError('DAY_ALREADY_CLOSED', { day: ok.day });

@@ -49,6 +49,10 @@ export class ShiftService {
     return row ? { ...DEFAULT_SETTLEMENT_SETTINGS, ...(JSON.parse(row.json) as Partial<SettlementSettings>) } : { ...DEFAULT_SETTLEMENT_SETTINGS };
   }
 
+  hasSettings(): boolean {
+    return this.d.sql.settings.get() !== undefined;
+  }
+
   updateSettings(by: StaffInfo, change: Partial<SettlementSettings>) {
     return this.d.commands.run({
       commandId: newId(),

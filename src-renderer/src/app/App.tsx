@@ -17,6 +17,7 @@ import { DevicesScreen } from '../screens/devices/DevicesScreen';
 import { ReceiptsScreen } from '../screens/receipts/ReceiptsScreen';
 import { SyncScreen } from '../screens/sync/SyncScreen';
 import { MilesScreen } from '../screens/miles/MilesScreen';
+import { SettlementScreen } from '../screens/settlement/SettlementScreen';
 import { PosContext, type SystemInfo } from './pos-context';
 import { rememberScreen, resumeSession, screenFor, useResumeToken } from './session-resume';
 
@@ -87,6 +88,7 @@ export function App({ bridge, connected }: { bridge: PosBridge; connected: boole
   else if (screen === 'receipts') body = <ReceiptsScreen back={() => setScreen('home')} />;
   else if (screen === 'sync') body = <SyncScreen back={() => setScreen('home')} />;
   else if (screen === 'miles') body = <MilesScreen back={() => setScreen('home')} />;
+  else if (screen === 'settlement') body = <SettlementScreen back={() => setScreen('home')} openReceipts={() => setScreen('receipts')} />;
   else body = <HomeScreen open={setScreen} />;
 
   return (

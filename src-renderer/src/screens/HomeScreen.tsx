@@ -16,7 +16,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePos } from '../app/pos-context';
 
-export type Screen = 'home' | 'staff' | 'devices' | 'lockers' | 'fuel' | 'receipts' | 'sync' | 'miles';
+export type Screen = 'home' | 'staff' | 'devices' | 'lockers' | 'fuel' | 'receipts' | 'sync' | 'miles' | 'settlement';
 
 interface Tile {
   key: 'lockers' | 'fuel' | 'receipts' | 'miles' | 'coupons' | 'cards' | 'settlement' | 'staff' | 'devices' | 'sync';
@@ -34,7 +34,7 @@ const TILES: Tile[] = [
   { key: 'miles', icon: IconPlane, color: 'cyan', screen: 'miles' },
   { key: 'coupons', icon: IconTicket, color: 'pink' },
   { key: 'cards', icon: IconCreditCard, color: 'green' },
-  { key: 'settlement', icon: IconCalendarStats, color: 'violet', managerOnly: true },
+  { key: 'settlement', icon: IconCalendarStats, color: 'violet', screen: 'settlement' },
   { key: 'staff', icon: IconUsers, color: 'grape', managerOnly: true, screen: 'staff' },
   { key: 'devices', icon: IconDeviceDesktopCog, color: 'gray', managerOnly: true, screen: 'devices' },
   { key: 'sync', icon: IconCloudUpload, color: 'indigo', screen: 'sync' },

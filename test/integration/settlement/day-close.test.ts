@@ -152,14 +152,21 @@ describe('X and Z reports and the day close', () => {
     expect((await c.ok<Report>('settlement.report', {})).report).toMatchObject({ day: '2026-12-05', salesTotal: 4_000, tickets: 2 });
   });
 
-  it('days close in order: an earlier day with sales is closed first', async () => {
-    c = await openCounter();
+  it('days close in order once closing has begun; the first Z ever does not ask for the days before it', async () => {
+    c = await openCounter(new Date('2026-12-03T02:00:00.000Z'));
+    await c.lockerSale(120, 1_000); // sold on the 3rd, before this store ever closed a day
+    at('2026-12-04T02:00:00.000Z');
     await busyDay();
-    at('2026-12-05T03:00:00.000Z');
-    const e = await c.refusedUnchanged('settlement.closeDay', { commandId: cmd(), day: '2026-12-05' });
-    expect(e).toMatchObject({ code: 'DAY_EARLIER_OPEN', params: { day: '2026-12-04' } });
+    at('2026-12-04T14:00:00.000Z');
     await c.ok('settlement.closeDay', { commandId: cmd(), day: '2026-12-04' });
+    at('2026-12-05T03:00:00.000Z');
+    await c.lockerSale(111, 2_000);
+    at('2026-12-06T03:00:00.000Z');
+    const e = await c.refusedUnchanged('settlement.closeDay', { commandId: cmd(), day: '2026-12-06' });
+    expect(e).toMatchObject({ code: 'DAY_EARLIER_OPEN', params: { day: '2026-12-05' } });
+    expect(e.message['zh-CN']).toBe('请先日结营业日 2026-12-05：该日有营业且尚未日结。');
     await c.ok('settlement.closeDay', { commandId: cmd(), day: '2026-12-05' });
+    await c.ok('settlement.closeDay', { commandId: cmd(), day: '2026-12-06' });
     expect(verifyJournal(c.services.db.sqlite)).toMatchObject({ ok: true });
   });
 });
