@@ -11,6 +11,8 @@ import { expectOnScreen, smallTargets } from './pages/taps';
 import { expect, test } from './support/fixtures';
 
 test.use({ demo: true, viewport: { width: 1024, height: 768 } });
+// Each test starts a server process and a demo host (its emulators) on a machine shared by builds: a generous limit, not a speed check.
+test.describe.configure({ timeout: 150_000 });
 
 let server: ServerProcess;
 let admin: Admin;

@@ -26,7 +26,7 @@ describe('online value client', () => {
     const t = await syncTerminal();
     open.push(t);
     const admin = await Admin.signIn(s.url);
-    const client = new OnlineValueClient({ sqlite: t.services.db.sqlite, terminalId: t.services.settings.get().terminal.id, label: MILES, timeoutMs: 1500 });
+    const client = new OnlineValueClient({ sqlite: t.services.db.sqlite, terminalId: t.services.settings.get().terminal.id, label: MILES, timeoutMs: 4000 });
     return { s, proxy, t, client, admin };
   }
 

@@ -32,7 +32,8 @@ export function PassengerCard({ member, demoPass, onMember, onPass }: { member: 
     async (code: string) => {
       setError(null);
       try {
-        if (/^M[1-4]/.test(code)) {
+        // A boarding pass, or anything that is not a member number (the server then says it is not a pass).
+        if (/^M[1-4]/.test(code) || !/^[A-Za-z0-9]{4,20}$/.test(code.trim())) {
           const p = await pos.points.scan({ code });
           setPassName(p.passengerName);
           onPass(p);
