@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 // A day at the counter, as the cashier and the manager live it, against the built browser host
 // with --demo (LAN printer emulator read back from demo-printer.txt, pump emulator on a pty) and
 // the host's injectable clock (POS_CLOCK_FILE): a shift with sales in lockers and fuel, a pay-out,
@@ -17,7 +18,7 @@ fs.writeFileSync(clockFile, '0');
 test.use({ demo: true, hostEnv: { POS_CLOCK_FILE: clockFile, POS_DEMO_PUMP_SPEED: '400' } });
 
 /** POS_SCREENSHOTS=1 writes the README's screenshots of these screens (docs/screenshots). */
-async function screenshot(page: import('@playwright/test').Page, name: string): Promise<void> {
+async function screenshot(page: Page, name: string): Promise<void> {
   if (!process.env.POS_SCREENSHOTS) return;
   const dir = path.resolve('docs/screenshots');
   fs.mkdirSync(dir, { recursive: true });
