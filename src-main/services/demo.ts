@@ -2,6 +2,8 @@ import type { FuelService } from './fuel/fuel-service';
 import { seedFuelDemo } from './fuel/fuel-seed';
 import { seedLockerDemo, type LockerService } from './lockers';
 import type { StaffService } from './staff/staff-service';
+import { seedSetupDemo } from './setup/demo-seed';
+import type { SetupService } from './setup/setup-service';
 
 /** The staff a demo store starts with; their PINs are printed at start so a newcomer can sign in. */
 export const DEMO_STAFF = [
@@ -13,10 +15,11 @@ export const DEMO_STAFF = [
 export const DEMO_STORE_NAME = '清泉浴场 Clear Spring Spa';
 
 /** The demo store: staff with known PINs, lockers with known wristbands, a fuel station. Each part seeds once. */
-export async function seedDemo(parts: { staff: StaffService; lockers: LockerService; fuel: FuelService }): Promise<void> {
+export async function seedDemo(parts: { staff: StaffService; lockers: LockerService; fuel: FuelService; setup: SetupService }): Promise<void> {
   await seedStaff(parts.staff);
   seedLockerDemo(parts.lockers);
   await seedFuelDemo(parts.fuel.setup, parts.fuel.store);
+  seedSetupDemo(parts.setup);
 }
 
 /** Seeds the demo staff once; a data dir that is already set up is left alone. */

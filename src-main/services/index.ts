@@ -123,7 +123,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     const setup = new SetupService({ sqlite: db.sqlite, ledger, commands, settings, devices, catalog, lockers, fuel });
     const csv = new CsvTransfer({ commands, settings, catalog, lockers, fuel, now });
     mergeLegacyTenders(ledger, commands, payments);
-    if (config.demo) await seedDemo({ staff, lockers, fuel });
+    if (config.demo) await seedDemo({ staff, lockers, fuel, setup });
     fuel.start();
     const disk = new DiskWatch(config.dataDir, events, config.lowDiskBytes);
     disk.start();

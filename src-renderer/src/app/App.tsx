@@ -16,6 +16,7 @@ import { FuelScreen } from '../screens/fuel/FuelScreen';
 import { DevicesScreen } from '../screens/devices/DevicesScreen';
 import { ReceiptsScreen } from '../screens/receipts/ReceiptsScreen';
 import { SyncScreen } from '../screens/sync/SyncScreen';
+import { StoreSetupScreen } from '../screens/setup/StoreSetupScreen';
 import { PosContext, type SystemInfo } from './pos-context';
 import { rememberScreen, resumeSession, screenFor, useResumeToken } from './session-resume';
 
@@ -77,7 +78,8 @@ export function App({ bridge, connected }: { bridge: PosBridge; connected: boole
   }
 
   let body: React.ReactNode;
-  if (needsSetup) body = <SetupScreen onDone={() => void refreshInfo()} />;
+  // The first manager goes on to the store setup guide.
+  if (needsSetup) body = <SetupScreen onDone={() => void refreshInfo().then(() => showScreen('storeSetup'))} />;
   else if (!staff) body = <SignInScreen />;
   else if (screen === 'staff') body = <StaffScreen back={() => setScreen('home')} />;
   else if (screen === 'devices') body = <DevicesScreen back={() => setScreen('home')} />;
@@ -85,6 +87,7 @@ export function App({ bridge, connected }: { bridge: PosBridge; connected: boole
   else if (screen === 'fuel') body = <FuelScreen back={() => setScreen('home')} />;
   else if (screen === 'receipts') body = <ReceiptsScreen back={() => setScreen('home')} />;
   else if (screen === 'sync') body = <SyncScreen back={() => setScreen('home')} />;
+  else if (screen === 'storeSetup') body = <StoreSetupScreen back={() => setScreen('home')} openDevices={() => setScreen('devices')} />;
   else body = <HomeScreen open={setScreen} />;
 
   return (

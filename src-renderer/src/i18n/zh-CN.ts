@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { storeSetupZh } from '../screens/setup/i18n';
 
 export const zhCN: Messages = {
   app: { name: 'Counter POS 收银台', loading: '正在启动…', noBridge: '请使用 Counter POS 启动时打印的链接打开本页。' },
@@ -34,6 +35,7 @@ export const zhCN: Messages = {
     staff: { title: '员工', text: '收银员、店长和密码' },
     devices: { title: '设备', text: '读卡器、扫码枪、打印机、油机' },
     sync: { title: '同步', text: '总部服务器、待上传、上次同步' },
+    storeSetup: { title: '门店设置', text: '门店信息、柜号手牌、价目表、油站、导入导出' },
   },
   staff: {
     title: '员工',
@@ -314,4 +316,5 @@ export const zhCN: Messages = {
     offlineNote: '收银从不等待服务器：交易先保存在本机，网络恢复后自动上传。',
   },
   common: { lv: '{{label}}：{{value}}', labelColon: '{{label}}：', confirmTitle: '请确认', confirm: '确认', back: '返回', save: '保存', cancel: '取消', error: '错误' },
+  storeSetup: storeSetupZh,
 };
