@@ -75,6 +75,10 @@ test('a new store is set up on screen and makes its first locker checkout and fu
     await expect(page.getByTestId('lockers-setup-done')).toHaveText(`${n} 号柜：已登记手牌 …0${n}。`);
     await expect(page.getByTestId(`setup-locker-${n}`)).toHaveAttribute('data-registered', 'true');
   }
+  await page.getByRole('button', { name: '打印清单' }).click();
+  await expect(page.getByTestId('lockers-setup-done')).toHaveText('已打印 3 个柜号的清单。');
+  await expect.poll(() => FuelPage.printed(host.dataDir), { timeout: 10_000 }).toContain('柜号手牌清单');
+  expect(FuelPage.printed(host.dataDir)).toMatch(/103\s+…0103 空闲/);
   await page.getByLabel('单个手牌额度（元）').fill('500');
   await page.getByLabel('同行总额度（元）').fill('1500');
   await page.getByLabel('单笔消费上限（元）').fill('800');

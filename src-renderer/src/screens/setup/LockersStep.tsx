@@ -138,6 +138,13 @@ export function LockersStep({ onChanged }: { onChanged(): void }) {
             {t('storeSetup.lockers.legend')}
           </Text>
           {view && view.lockers.length === 0 && <Text>{t('storeSetup.lockers.noLockers')}</Text>}
+          {view && view.lockers.length > 0 && (
+            <Group>
+              <Button size="md" variant="default" onClick={() => void act(() => pos.lockers.printList().then((r) => setDone(t('storeSetup.lockers.printed', { count: r.printed }))))}>
+                {t('storeSetup.lockers.printList')}
+              </Button>
+            </Group>
+          )}
           <SimpleGrid cols={{ base: 6, sm: 10 }} spacing={6} data-testid="setup-locker-grid">
             {view?.lockers.map((l) => (
               <UnstyledButton
