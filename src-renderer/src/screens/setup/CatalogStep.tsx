@@ -154,8 +154,13 @@ export function CatalogStep({ onChanged }: { onChanged(): void }) {
                   </Table.Thead>
                   <Table.Tbody>
                     {shown.map((i) => (
-                      <Table.Tr key={i.id} onClick={() => edit(i)} style={{ cursor: 'pointer', height: 44 }} data-item={i.id} aria-selected={i.id === form.id}>
-                        <Table.Td>{zh ? i.nameZh : i.nameEn}</Table.Td>
+                      <Table.Tr key={i.id} data-item={i.id} aria-selected={i.id === form.id}>
+                        <Table.Td>
+                          {/* A button, so the keyboard (Tab, Enter) opens an item as a tap does. */}
+                          <Button variant={i.id === form.id ? 'light' : 'subtle'} size="compact-md" px={4} onClick={() => edit(i)}>
+                            {zh ? i.nameZh : i.nameEn}
+                          </Button>
+                        </Table.Td>
                         <Table.Td>{i.category}</Table.Td>
                         <Table.Td>{i.price === null ? '—' : money.format(i.price)}</Table.Td>
                         <Table.Td>{i.barcode ?? ''}</Table.Td>
@@ -193,9 +198,10 @@ export function CatalogStep({ onChanged }: { onChanged(): void }) {
                     <TextInput size="md" label={t('storeSetup.catalog.category')} value={form.category} onChange={(e) => setForm({ ...form, category: e.currentTarget.value })} />
                     <TextInput size="md" label={t('storeSetup.catalog.price')} inputMode="decimal" required={!editing} value={form.price} onChange={(e) => setForm({ ...form, price: e.currentTarget.value })} />
                     <TextInput size="md" type="datetime-local" label={t('storeSetup.catalog.effectiveFrom')} description={t('storeSetup.catalog.effectiveHint')} value={form.effectiveFrom} onChange={(e) => setForm({ ...form, effectiveFrom: e.currentTarget.value })} />
-                    {editing && editing.prices.length > 1 && (
-                      <Text size="xs" c="dimmed">
-                        {editing.prices.map((p) => t('storeSetup.catalog.scheduled', { when: formatDateTime(p.effectiveFrom, i18n.language, info.settings.timeZone), price: money.format(p.price) })).join(' · ')}
+                    {/* Price changes still to come (a past row is history, kept for the charges it priced). */}
+                    {editing && editing.prices.some((p) => Date.parse(p.effectiveFrom) > Date.now()) && (
+                      <Text size="xs" c="dimmed" data-testid="catalog-scheduled">
+                        {editing.prices.filter((p) => Date.parse(p.effectiveFrom) > Date.now()).map((p) => t('storeSetup.catalog.scheduled', { when: formatDateTime(p.effectiveFrom, i18n.language, info.settings.timeZone), price: money.format(p.price) })).join(' · ')}
                       </Text>
                     )}
                     <TextInput size="md" label={t('storeSetup.catalog.barcode')} description={t('storeSetup.catalog.barcodeHint')} value={form.barcode} onChange={(e) => setForm({ ...form, barcode: e.currentTarget.value })} />
