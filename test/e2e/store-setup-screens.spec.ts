@@ -2,10 +2,11 @@
 // (no target under 44 px) and the keyboard; on the demo store, which is set up already.
 import { expect, test } from './support/fixtures';
 import { smallTargets } from './pages/taps';
+import { FuelPage } from './pages/fuel';
 
 test.use({ demo: true, viewport: { width: 1024, height: 768 } });
 
-test('every step of the guide: no target under 44 px, both languages, keyboard', async ({ counter, page }) => {
+test('every step of the guide: no target under 44 px, both languages, keyboard, a scanned barcode', async ({ counter, page, host }) => {
   await counter.signInByTouch('王芳 Wang Fang', '1234');
   await counter.expectHome('王芳 Wang Fang');
   await expect(page.getByTestId('setup-missing')).toHaveCount(0); // the demo store is set up
@@ -45,4 +46,20 @@ test('every step of the guide: no target under 44 px, both languages, keyboard',
   await expect(page.getByRole('status')).toHaveText('Saved.');
   await expect(page.getByTestId('catalog-items')).toContainText('¥38.00');
   await expect(page.getByTestId('catalog-scheduled')).toHaveText('from 01/01/2099, 08:00: CN¥40.00');
+
+  // A new item's barcode comes from the scanner (the emulated serial scanner); scanning it again opens the item.
+  const scan = (code: string) => new FuelPage(page).rawCalls(host.openUrl, '王芳 Wang Fang', '1234', [['demo.scan', { code }]]);
+  await page.getByRole('button', { name: 'New item' }).click();
+  await expect(page.getByRole('heading', { name: 'New item' })).toBeVisible();
+  await scan('6901234567892');
+  await expect(page.getByLabel('Barcode')).toHaveValue('6901234567892');
+  await page.getByRole('textbox', { name: 'Name (Chinese)', exact: true }).fill('矿泉水 大瓶');
+  await page.getByRole('textbox', { name: 'Name (English)', exact: true }).fill('Water, large');
+  await page.getByLabel('Price (yuan)').fill('4.50');
+  await page.getByLabel('Price (yuan)').press('Enter');
+  await expect(page.getByRole('heading', { name: 'Edit Water, large' })).toBeVisible();
+  await page.getByRole('button', { name: 'New item' }).click();
+  await scan('6901234567892');
+  await expect(page.getByRole('heading', { name: 'Edit Water, large' })).toBeVisible();
+  await expect(page.getByLabel('Price (yuan)')).toHaveValue('4.50');
 });
