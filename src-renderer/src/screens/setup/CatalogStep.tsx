@@ -26,6 +26,8 @@ export function CatalogStep({ onChanged }: { onChanged(): void }) {
   const { pos, bridge, info } = usePos();
   const money = useMoney();
   const [catalog, setCatalog] = useState<Catalog | null>(null);
+  /** When the catalog was read: price rows after it are changes still to come. */
+  const [loadedAt, setLoadedAt] = useState(0);
   const [outletId, setOutletId] = useState('');
   const [query, setQuery] = useState('');
   const [form, setForm] = useState(EMPTY);
@@ -38,6 +40,7 @@ export function CatalogStep({ onChanged }: { onChanged(): void }) {
     () =>
       pos.catalog.list().then((c) => {
         setCatalog(c);
+        setLoadedAt(Date.now());
         setOutletId((id) => id || c.outlets[0]?.id || '');
       }, setError),
     [pos],
@@ -199,9 +202,9 @@ export function CatalogStep({ onChanged }: { onChanged(): void }) {
                     <TextInput size="md" label={t('storeSetup.catalog.price')} inputMode="decimal" required={!editing} value={form.price} onChange={(e) => setForm({ ...form, price: e.currentTarget.value })} />
                     <TextInput size="md" type="datetime-local" label={t('storeSetup.catalog.effectiveFrom')} description={t('storeSetup.catalog.effectiveHint')} value={form.effectiveFrom} onChange={(e) => setForm({ ...form, effectiveFrom: e.currentTarget.value })} />
                     {/* Price changes still to come (a past row is history, kept for the charges it priced). */}
-                    {editing && editing.prices.some((p) => Date.parse(p.effectiveFrom) > Date.now()) && (
+                    {editing && editing.prices.some((p) => Date.parse(p.effectiveFrom) > loadedAt) && (
                       <Text size="xs" c="dimmed" data-testid="catalog-scheduled">
-                        {editing.prices.filter((p) => Date.parse(p.effectiveFrom) > Date.now()).map((p) => t('storeSetup.catalog.scheduled', { when: formatDateTime(p.effectiveFrom, i18n.language, info.settings.timeZone), price: money.format(p.price) })).join(' · ')}
+                        {editing.prices.filter((p) => Date.parse(p.effectiveFrom) > loadedAt).map((p) => t('storeSetup.catalog.scheduled', { when: formatDateTime(p.effectiveFrom, i18n.language, info.settings.timeZone), price: money.format(p.price) })).join(' · ')}
                       </Text>
                     )}
                     <TextInput size="md" label={t('storeSetup.catalog.barcode')} description={t('storeSetup.catalog.barcodeHint')} value={form.barcode} onChange={(e) => setForm({ ...form, barcode: e.currentTarget.value })} />
