@@ -6,6 +6,8 @@ import type { PointsService } from './points/points-service';
 import { seedPointsDemo } from './points/points-seed';
 import type { Settlement } from './settlement';
 import { seedSettlementDemo } from './settlement/demo-seed';
+import { seedSetupDemo } from './setup/demo-seed';
+import type { SetupService } from './setup/setup-service';
 
 /** The staff a demo store starts with; their PINs are printed at start so a newcomer can sign in. */
 export const DEMO_STAFF = [
@@ -17,10 +19,11 @@ export const DEMO_STAFF = [
 export const DEMO_STORE_NAME = '清泉浴场 Clear Spring Spa';
 
 /** The demo store: staff with known PINs, lockers with known wristbands, a fuel station. Each part seeds once. */
-export async function seedDemo(parts: { staff: StaffService; lockers: LockerService; fuel: FuelService; points: PointsService; settlement?: Settlement }): Promise<void> {
+export async function seedDemo(parts: { staff: StaffService; lockers: LockerService; fuel: FuelService; setup: SetupService; points: PointsService; settlement?: Settlement }): Promise<void> {
   await seedStaff(parts.staff);
   seedLockerDemo(parts.lockers);
   await seedFuelDemo(parts.fuel.setup, parts.fuel.store);
+  seedSetupDemo(parts.setup);
   await seedPointsDemo(parts.points);
   if (parts.settlement) await seedSettlementDemo(parts.settlement, parts.staff);
 }

@@ -163,7 +163,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     if (!integrity.readOnly) mergeLegacyTenders(ledger, commands, payments);
     // Each workflow's reference data stream (a new one is one more line here).
     reference.register(fuelStationsStream(fuel.store)).register(fuelGradesStream()).register(receiptHeaderStream());
-    if (config.demo && !integrity.readOnly) await seedDemo({ staff, lockers, fuel, points, settlement });
+    if (config.demo && !integrity.readOnly) await seedDemo({ staff, lockers, fuel, setup, points, settlement });
     fuel.start();
     const disk = new DiskWatch(config.dataDir, events, config.lowDiskBytes);
     disk.start();

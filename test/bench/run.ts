@@ -9,6 +9,7 @@ import { syncBenchmarks } from './sync.bench';
 import { couponBenchmarks } from './coupons.bench';
 import { settlementBenchmarks } from './settlement.bench';
 import { integrityBenchmarks } from './integrity.bench';
+import { catalogImportBenchmarks } from './catalog-import.bench';
 
 export interface BenchLine {
   name: string;
@@ -26,7 +27,7 @@ export interface Benchmark {
   run(emit: (line: BenchLine) => void): Promise<void> | void;
 }
 
-const BENCHMARKS: Benchmark[] = [...ledgerBenchmarks, ...syncBenchmarks, ...couponBenchmarks, ...settlementBenchmarks, ...integrityBenchmarks];
+const BENCHMARKS: Benchmark[] = [...ledgerBenchmarks, ...syncBenchmarks, ...couponBenchmarks, ...settlementBenchmarks, ...integrityBenchmarks, ...catalogImportBenchmarks];
 
 const filter = process.argv[2];
 for (const b of BENCHMARKS) {

@@ -186,4 +186,10 @@ export const lockersContract = {
       settings,
     }),
   }),
+  'lockers.printList': method({
+    summary: 'Print the list of lockers and their wristbands on the receipt printer (manager only, audited).',
+    access: 'manager',
+    input: noInput,
+    output: z.object({ printed: z.number() }),
+  }),
 };

@@ -23,5 +23,6 @@ export function lockersHandlers(s: Services) {
     'lockers.updateSettings': (input, ctx) => l.updateSettings(ctx.session.staff!, input),
     'lockers.addRange': (input, ctx) => l.setup.addRange(ctx.session.staff!, input),
     'lockers.setupView': () => l.setup.view(),
+    'lockers.printList': (_input, ctx) => l.setup.printList(ctx.session.staff!),
   } satisfies HandlerMap<'lockers.'>;
 }

@@ -110,6 +110,10 @@ export function layoutReceipt(receipt: Receipt, columns: number, mode: TextMode 
     lines.push(...pair(`  ${qty}${unit}`, money(item.amount)));
   }
   for (const d of r.details ?? []) lines.push(...pair(d.label, d.value));
+  if (r.list) {
+    lines.push({ kind: 'rule' }, ...centered(r.footer || label.thanks), { kind: 'feed' });
+    return lines;
+  }
 
   const totals = receiptTotals(r);
   lines.push({ kind: 'rule' });

@@ -89,6 +89,8 @@ export interface Receipt {
   reprint?: boolean;
   /** Not printed: what the Receipts screen finds this receipt by. */
   lookup?: ReceiptLookup;
+  /** A list printed for a manager (lockers and their wristbands), not a sale: no totals, tenders or QR. */
+  list?: boolean;
 }
 
 export interface ReceiptLookup {

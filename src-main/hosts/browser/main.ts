@@ -50,8 +50,8 @@ async function main(): Promise<void> {
   if (args.demo) {
     console.log('Demo store. Sign in as:');
     for (const s of DEMO_STAFF) console.log(`  ${s.name.padEnd(16)} ${s.role.padEnd(8)} PIN ${s.pin}`);
-    if (emulators) console.log(`Emulated devices: receipt printer at ${emulators.printerAddress} (what it prints goes to ${emulators.printLog}), scanner, pump controller, card reader.`);
   }
+  if (emulators) console.log(`Emulated devices: receipt printer at ${emulators.printerAddress} (what it prints goes to ${emulators.printLog}), scanner, pump controller, card reader.`);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

@@ -18,7 +18,10 @@ export interface HostArgs {
   emulators: boolean;
 }
 
-/** `--data-dir DIR`, `--port N`, `--demo` (also npm's `npm start --demo`, which arrives as npm_config_demo). */
+/**
+ * `--data-dir DIR`, `--port N`, `--demo` (also npm's `npm start --demo`, which arrives as npm_config_demo).
+ * `--emulators` runs a fresh (non-demo) store on the device emulators, to try the store setup without hardware.
+ */
 export function parseHostArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): HostArgs {
   const value = (name: string): string | undefined => {
     const i = argv.indexOf(name);
@@ -33,6 +36,6 @@ export function parseHostArgs(argv: string[], env: NodeJS.ProcessEnv = process.e
     dataDir: path.resolve(value('--data-dir') ?? env.POS_DATA_DIR ?? (demo ? path.join(defaultDataDir(), 'demo') : defaultDataDir())),
     demo,
     port,
-    emulators: demo && !argv.includes('--no-emulators'),
+    emulators: (demo && !argv.includes('--no-emulators')) || argv.includes('--emulators'),
   };
 }

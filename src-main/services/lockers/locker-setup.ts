@@ -1,5 +1,8 @@
 import { PosError } from '../../domain/errors';
+import type { Receipt } from '../../domain/receipt';
+import { DeviceError, type DeviceErrorCode } from '../../devices';
 import { newId } from '../../ledger';
+import { deviceError } from '../devices/device-service';
 import type { StaffInfo } from '../staff/staff-service';
 import type { LockerDesk } from './desk';
 
@@ -49,5 +52,37 @@ export class LockerSetup {
       announce: changed,
       audit: (r) => ({ from: input.from, to: input.to, added: r.added }),
     });
+  }
+
+  /** The list of lockers and their wristbands (last 4 digits) on the receipt printer, for the manager's drawer. */
+  async printList(by: StaffInfo) {
+    const { store, terminal } = this.desk.deps.settings.get();
+    const zh = store.locale === 'zh-CN';
+    const state = { free: zh ? '空闲' : 'free', occupied: zh ? '使用中' : 'in use', out_of_service: zh ? '停用' : 'out of service' };
+    const receipt: Receipt = {
+      list: true,
+      title: zh ? '柜号手牌清单' : 'Lockers and wristbands',
+      storeName: store.name,
+      terminal: terminal.name,
+      cashier: by.name,
+      time: this.desk.deps.now().toISOString(),
+      timeZone: store.timeZone,
+      locale: store.locale,
+      currency: store.currency,
+      items: [],
+      details: this.view().lockers.map((l) => ({ label: String(l.number), value: l.uid ? `…${l.uid.slice(-4)} ${state[l.state]}` : zh ? '未登记手牌' : 'no wristband' })),
+      tenders: [],
+      balances: [],
+      transactionId: newId(),
+    };
+    const printed = await this.desk.deps.deviceService.manager.printer.print(receipt).catch((e: unknown) => {
+      throw deviceError(e, 'printer'); // no printer set up on this counter
+    });
+    await this.desk.deps.audit.record('lockers.printList', 'ok', by.id, { lockers: receipt.details!.length, state: printed.state });
+    if (printed.state === 'failed') {
+      const code: DeviceErrorCode = printed.code === 'DEVICE_DISABLED' || printed.code === 'DEVICE_TIMEOUT' ? printed.code : 'DEVICE_OFFLINE';
+      throw deviceError(new DeviceError(code, printed.message ?? ''), 'printer');
+    }
+    return { printed: receipt.details!.length };
   }
 }

@@ -42,20 +42,6 @@ export interface ChargeRecord {
   voided_by: string | null;
   settlement_id: string | null;
 }
-export interface ItemRecord {
-  id: string;
-  outlet: string;
-  name_zh: string;
-  name_en: string;
-  price: number;
-  active: number;
-}
-export interface OutletRecord {
-  code: string;
-  name_zh: string;
-  name_en: string;
-  sort: number;
-}
 
 /**
  * Prepared statements on the ledger's own connection. Reads are used by the service; writes only
@@ -73,13 +59,8 @@ export function lockerStatements(db: Sqlite) {
     setLockerUid: db.prepare(`UPDATE locker SET uid = ? WHERE number = ?`),
     blocked: db.prepare<[string], { uid: string; locker_number: number }>(`SELECT * FROM locker_blocked_uid WHERE uid = ?`),
     block: db.prepare(`INSERT INTO locker_blocked_uid (uid, locker_number, blocked_at, blocked_by) VALUES (?, ?, ?, ?)`),
-    outlets: db.prepare<[], OutletRecord>(`SELECT * FROM locker_outlet ORDER BY sort, code`),
-    outlet: db.prepare<[string], OutletRecord>(`SELECT * FROM locker_outlet WHERE code = ?`),
-    items: db.prepare<[], ItemRecord>(`SELECT * FROM locker_item WHERE active = 1 ORDER BY outlet, price`),
-    item: db.prepare<[string], ItemRecord>(`SELECT * FROM locker_item WHERE id = ? AND active = 1`),
     saveItem: db.prepare(`INSERT INTO locker_item (id, outlet, name_zh, name_en, price) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET outlet = excluded.outlet, name_zh = excluded.name_zh, name_en = excluded.name_en, price = excluded.price`),
-    itemById: db.prepare<[string], ItemRecord>(`SELECT * FROM locker_item WHERE id = ?`),
     party: db.prepare<[string], PartyRecord>(`SELECT * FROM locker_party WHERE id = ?`),
     insertParty: db.prepare(`INSERT INTO locker_party (id, phone, member_code, group_account_id, party_quota, status, opened_at, opened_by)
       VALUES (@id, @phone, @member_code, @group_account_id, @party_quota, 'open', @opened_at, @opened_by)`),

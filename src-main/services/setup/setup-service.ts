@@ -130,6 +130,31 @@ export class SetupService {
     return this.status();
   }
 
+  /** The demo seed: workflows set by the system (no actor), on the same command path. */
+  seedWorkflows(workflows: Workflow[]): void {
+    this.d.commands.runNow({
+      commandId: newId(),
+      method: 'setup.seedDemo',
+      body: { workflows },
+      actor: null,
+      work: (tx) => tx.event({ type: 'setup.workflows.set', workflows } satisfies SetupEvent),
+    });
+  }
+
+  seedAddress(address: string): void {
+    const store = { ...this.details(), address };
+    this.d.commands.runNow({
+      commandId: newId(),
+      method: 'setup.seedDemo',
+      body: { store },
+      actor: null,
+      work: (tx) => tx.event({ type: 'setup.store.saved', store } satisfies SetupEvent),
+    });
+    this.d.settings.update((s) => {
+      s.store.receipt.address = address;
+    });
+  }
+
   stations() {
     return this.d.fuel.store.stationDirectory();
   }

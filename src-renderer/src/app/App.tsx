@@ -18,6 +18,7 @@ import { ReceiptsScreen } from '../screens/receipts/ReceiptsScreen';
 import { SyncScreen } from '../screens/sync/SyncScreen';
 import { MilesScreen } from '../screens/miles/MilesScreen';
 import { SettlementScreen } from '../screens/settlement/SettlementScreen';
+import { StoreSetupScreen } from '../screens/setup/StoreSetupScreen';
 import { PosContext, type SystemInfo } from './pos-context';
 import { rememberScreen, resumeSession, screenFor, useResumeToken } from './session-resume';
 
@@ -79,7 +80,8 @@ export function App({ bridge, connected }: { bridge: PosBridge; connected: boole
   }
 
   let body: React.ReactNode;
-  if (needsSetup) body = <SetupScreen onDone={() => void refreshInfo()} />;
+  // The first manager goes on to the store setup guide.
+  if (needsSetup) body = <SetupScreen onDone={() => void refreshInfo().then(() => showScreen('storeSetup'))} />;
   else if (!staff) body = <SignInScreen />;
   else if (screen === 'staff') body = <StaffScreen back={() => setScreen('home')} />;
   else if (screen === 'devices') body = <DevicesScreen back={() => setScreen('home')} />;
@@ -89,6 +91,7 @@ export function App({ bridge, connected }: { bridge: PosBridge; connected: boole
   else if (screen === 'sync') body = <SyncScreen back={() => setScreen('home')} />;
   else if (screen === 'miles') body = <MilesScreen back={() => setScreen('home')} />;
   else if (screen === 'settlement') body = <SettlementScreen back={() => setScreen('home')} openReceipts={() => setScreen('receipts')} />;
+  else if (screen === 'storeSetup') body = <StoreSetupScreen back={() => setScreen('home')} openDevices={() => setScreen('devices')} />;
   else body = <HomeScreen open={setScreen} />;
 
   return (

@@ -1,3 +1,5 @@
+import { storeSetupEn } from '../screens/setup/i18n';
+
 export const en = {
   app: { name: 'Counter POS', loading: 'Starting…', noBridge: 'This page must be opened from the link Counter POS printed when it started.' },
   lang: { label: 'Language', 'zh-CN': '中文', en: 'English' },
@@ -32,6 +34,7 @@ export const en = {
     staff: { title: 'Staff', text: 'Cashiers, managers and PINs' },
     devices: { title: 'Devices', text: 'Readers, scanners, printers, pumps' },
     sync: { title: 'Sync', text: 'Central server, backlog, last sync' },
+    storeSetup: { title: 'Store setup', text: 'Store details, lockers, catalog, fuel station, import and export' },
   },
   staff: {
     title: 'Staff',
@@ -486,6 +489,7 @@ export const en = {
     shiftMode: { off: 'Shifts not required', required: 'Sales need an open shift', auto: 'Open a shift with the first sale' },
     limit: 'Allowed cash difference',
   },
+  storeSetup: storeSetupEn,
 };
 
 export type Messages = typeof en;

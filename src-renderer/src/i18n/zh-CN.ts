@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { storeSetupZh } from '../screens/setup/i18n';
 
 export const zhCN: Messages = {
   app: { name: 'Counter POS 收银台', loading: '正在启动…', noBridge: '请使用 Counter POS 启动时打印的链接打开本页。' },
@@ -34,6 +35,7 @@ export const zhCN: Messages = {
     staff: { title: '员工', text: '收银员、店长和密码' },
     devices: { title: '设备', text: '读卡器、扫码枪、打印机、油机' },
     sync: { title: '同步', text: '总部服务器、待上传、上次同步' },
+    storeSetup: { title: '门店设置', text: '门店信息、柜号手牌、价目表、油站、导入导出' },
   },
   staff: {
     title: '员工',
@@ -488,4 +490,5 @@ export const zhCN: Messages = {
     shiftMode: { off: '不要求开班', required: '销售前必须开班', auto: '首笔销售自动开班' },
     limit: '允许现金差额',
   },
+  storeSetup: storeSetupZh,
 };

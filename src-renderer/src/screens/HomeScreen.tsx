@@ -10,16 +10,20 @@ import {
   IconUsers,
   IconLock,
   IconReceipt,
+  IconBuildingStore,
   type Icon,
 } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePos } from '../app/pos-context';
+import { subscribe } from '../bridge/client';
+import { MissingBanner } from './setup/MissingBanner';
+import type { Status } from './setup/StoreSteps';
 
-export type Screen = 'home' | 'staff' | 'devices' | 'lockers' | 'fuel' | 'receipts' | 'sync' | 'miles' | 'settlement';
+export type Screen = 'home' | 'staff' | 'devices' | 'lockers' | 'fuel' | 'receipts' | 'sync' | 'miles' | 'settlement' | 'storeSetup';
 
 interface Tile {
-  key: 'lockers' | 'fuel' | 'receipts' | 'miles' | 'coupons' | 'cards' | 'settlement' | 'staff' | 'devices' | 'sync';
+  key: 'lockers' | 'fuel' | 'receipts' | 'miles' | 'coupons' | 'cards' | 'settlement' | 'staff' | 'devices' | 'sync' | 'storeSetup';
   icon: Icon;
   color: string;
   screen?: Screen;
@@ -38,14 +42,25 @@ const TILES: Tile[] = [
   { key: 'staff', icon: IconUsers, color: 'grape', managerOnly: true, screen: 'staff' },
   { key: 'devices', icon: IconDeviceDesktopCog, color: 'gray', managerOnly: true, screen: 'devices' },
   { key: 'sync', icon: IconCloudUpload, color: 'indigo', screen: 'sync' },
+  { key: 'storeSetup', icon: IconBuildingStore, color: 'orange', managerOnly: true, screen: 'storeSetup' },
 ];
+
+/** Tiles of workflows a venue may not use: shown only when the store chose them (all, until it chose). */
+const OPTIONAL: Partial<Record<Tile['key'], NonNullable<Status['workflows']>[number]>> = { lockers: 'lockers', fuel: 'fuel', cards: 'cards', coupons: 'coupons', miles: 'miles' };
 
 export function HomeScreen({ open }: { open(screen: Screen): void }) {
   const { t } = useTranslation();
-  const { staff } = usePos();
+  const { staff, pos, bridge } = usePos();
   const [hint, setHint] = useState<string | null>(null);
+  const [setup, setSetup] = useState<Status | null>(null);
+  useEffect(() => {
+    const load = () => void pos.setup.status().then(setSetup, () => {});
+    load();
+    return subscribe(bridge, 'setup.changed', load);
+  }, [pos, bridge]);
   const isManager = staff?.role === 'manager';
-  const tiles = TILES.filter((tile) => !tile.managerOnly || isManager);
+  const used = (tile: Tile) => !OPTIONAL[tile.key] || !setup?.workflows || setup.workflows.includes(OPTIONAL[tile.key]!);
+  const tiles = TILES.filter((tile) => (!tile.managerOnly || isManager) && used(tile));
 
   return (
     <Stack p="xl" gap="lg">
@@ -57,6 +72,7 @@ export function HomeScreen({ open }: { open(screen: Screen): void }) {
           </Text>
         )}
       </Group>
+      {setup && <MissingBanner status={setup} isManager={isManager} onContinue={() => open('storeSetup')} />}
       <SimpleGrid cols={{ base: 2, md: 3, lg: 4 }} spacing="lg">
         {tiles.map((tile) => {
           const ready = Boolean(tile.screen);

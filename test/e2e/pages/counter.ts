@@ -23,12 +23,17 @@ export class CounterPage {
     await this.topBar.getByText(lang, { exact: true }).click();
   }
 
-  async setUpStore(store: string, manager: string, pin: string): Promise<void> {
+  /** Creates the store and its first manager; the setup guide that opens then is left for later unless `guide: 'stay'`. */
+  async setUpStore(store: string, manager: string, pin: string, options: { guide?: 'leave' | 'stay' } = {}): Promise<void> {
     await this.page.getByLabel(/Store name|店名/).fill(store);
     await this.page.getByLabel(/Manager name|店长姓名/).fill(manager);
     await this.page.getByLabel(/Manager PIN|店长密码/).fill(pin);
     await this.page.getByLabel(/PIN again|再次输入密码/).fill(pin);
     await this.page.getByRole('button', { name: /Create store|创建门店/ }).click();
+    if (options.guide === 'stay') return;
+    const leave = this.page.getByRole('button', { name: /^(稍后继续|Leave \(resume later\))$/ });
+    await expect(leave.or(this.alert).first()).toBeVisible();
+    if (await leave.isVisible()) await leave.click();
   }
 
   /** Taps the name, then the PIN on the on-screen keypad, then Sign in. */

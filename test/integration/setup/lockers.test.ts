@@ -52,5 +52,13 @@ describe('lockers in ranges', () => {
     expect((await t.refusedUnchanged('lockers.addRange', { from: 200, to: 210 })).code).toBe('FORBIDDEN');
     expect((await t.refusedUnchanged('lockers.setupView', {})).code).toBe('FORBIDDEN');
     expect((await t.refusedUnchanged('lockers.updateSettings', { wristbandQuota: 1 })).code).toBe('FORBIDDEN');
+    expect((await t.refusedUnchanged('lockers.printList', {})).code).toBe('FORBIDDEN');
+  });
+
+  it('printing the list without a printer says so and changes nothing', async () => {
+    t = await setupTerminal();
+    await t.ok('lockers.addRange', { from: 101, to: 102 });
+    const e = await t.refusedUnchanged('lockers.printList', {});
+    expect(e).toMatchObject({ code: 'DEVICE_DISABLED', message: { 'zh-CN': '本收银台未配置小票打印机。' } });
   });
 });

@@ -50,7 +50,7 @@ export function ChargePanel({ overview, onChanged }: { overview: Overview; onCha
   const lines = items.filter((i) => cart[i.id]).map((i) => ({ ...i, quantity: cart[i.id]! }));
   const typed = amountText.trim() === '' ? null : money.parse(amountText);
   const amount = lines.length > 0 ? lines.reduce((s, l) => s + l.price * l.quantity, 0) : typed;
-  const lockerLabel = /^\d+$/.test(wristband) ? wristband : (overview.demo?.lockers.find((l) => l.uid === wristband.toUpperCase())?.locker ?? (wristband ? `…${wristband.slice(-4)}` : ''));
+  const lockerLabel = /^\d+$/.test(wristband) ? wristband : (overview.demo?.lockers.find((l) => l.uid === wristband.toUpperCase())?.locker ?? left?.locker ?? (wristband ? `…${wristband.slice(-4)}` : ''));
   const ready = wristband.trim() !== '' && amount !== null && amount > 0;
   const outletName = (code: string) => {
     const o = overview.outlets.find((x) => x.code === code);
