@@ -22,6 +22,7 @@ export const syncStatus = z.object({
       pushConnected: z.boolean(),
     })
     .nullable(),
+  demoServer: z.object({ running: z.boolean(), backOfficeUrl: z.string() }).nullable(),
 });
 
 /** The status bar's slice of syncStatus, pushed whenever it changes. */
@@ -59,6 +60,12 @@ export const syncContract = {
     summary: 'Push the journal now instead of waiting for the next retry.',
     access: 'staff',
     input: noInput,
+    output: syncStatus,
+  }),
+  'sync.demoServer': method({
+    summary: 'Stop or start the demo server next to this terminal (demo only; manager).',
+    access: 'manager',
+    input: z.object({ action: z.enum(['stop', 'start']) }).strict(),
     output: syncStatus,
   }),
 };

@@ -18,5 +18,10 @@ export function syncHandlers(s: Services) {
       s.sync.pushNow();
       return s.sync.status();
     },
+    'sync.demoServer': async (input, ctx) => {
+      const status = await s.sync.demoServer(input.action);
+      await s.audit.record('sync.demoServer', 'ok', ctx.session.staff?.id ?? null, { action: input.action });
+      return status;
+    },
   } satisfies HandlerMap<'sync.'>;
 }

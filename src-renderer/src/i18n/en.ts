@@ -320,6 +320,12 @@ export const en = {
     lastPull: 'Last checked',
     referenceRefused: 'Data from head office was refused',
     centralNote: 'Records that head office manages are read-only here.',
+    demoServer: 'Demo server',
+    demoRunning: 'running',
+    demoStopped: 'stopped',
+    demoStop: 'Stop the demo server',
+    demoStart: 'Start the demo server',
+    backOffice: 'Back office',
   },
   common: { lv: '{{label}}: {{value}}', labelColon: '{{label}}:', confirmTitle: 'Please confirm', confirm: 'Confirm', back: 'Back', save: 'Save', cancel: 'Cancel', error: 'Error' },
 };

@@ -322,6 +322,12 @@ export const zhCN: Messages = {
     lastPull: '上次检查',
     referenceRefused: '总部下发的数据被拒收',
     centralNote: '总部统一管理的数据在门店只读。',
+    demoServer: '演示服务器',
+    demoRunning: '运行中',
+    demoStopped: '已停止',
+    demoStop: '停止演示服务器',
+    demoStart: '启动演示服务器',
+    backOffice: '总部后台',
   },
   common: { lv: '{{label}}：{{value}}', labelColon: '{{label}}：', confirmTitle: '请确认', confirm: '确认', back: '返回', save: '保存', cancel: '取消', error: '错误' },
 };
