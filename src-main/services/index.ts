@@ -22,6 +22,8 @@ import { ReferenceData } from './sync/reference/reference-data';
 import type { PullTiming } from './sync/reference/reference-puller';
 import { fuelGradesStream, fuelStationsStream } from './sync/streams/fuel-streams';
 import { centralReceiptHeader, receiptHeaderStream } from './sync/streams/receipt-streams';
+import { UpdateService, type UpdateTiming } from './sync/updates/update-service';
+import { fuelBusy } from './sync/updates/busy-checks';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -48,6 +50,8 @@ export interface ServicesConfig {
   };
   /** Sync with the central server: faster polls and backoff in tests. */
   sync?: { timing?: Partial<SyncTiming>; pull?: Partial<PullTiming> };
+  /** Auto-update checks and the idle wait (tests shorten them). */
+  updates?: { timing?: Partial<UpdateTiming> };
 }
 
 export interface Services {
@@ -72,6 +76,8 @@ export interface Services {
   sync: SyncService;
   /** Reference data streams from the central server (register a workflow's stream here). */
   reference: ReferenceData;
+  /** Auto-update from the server's feed, installed only when the counter is idle (the Electron host attaches the updater). */
+  updates: UpdateService;
   close(): Promise<void>;
 }
 
@@ -139,6 +145,12 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       reference: { data: reference, commands, ...(config.sync?.pull ? { timing: config.sync.pull } : {}) },
     });
     sync.start();
+    const updates = new UpdateService({
+      feed: () => sync.updateFeed(),
+      journalHead: () => sync.status().localSeq,
+      log: log.child({ layer: 'updates' }),
+      ...(config.updates?.timing ? { timing: config.updates.timing } : {}),
+    }).addBusyCheck('fuel', fuelBusy(fuel.store));
     log.info({ dataDir: config.dataDir, host: config.host, version: config.version }, 'services started');
     return {
       config: { dataDir: config.dataDir, host: config.host, version: config.version, demo: config.demo ?? false },
@@ -160,8 +172,10 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       disk,
       sync,
       reference,
+      updates,
       async close() {
         log.info('services stopping');
+        updates.stop();
         disk.stop();
         await sync.stop();
         fuel.stop();

@@ -159,6 +159,12 @@ export class SyncService {
     };
   }
 
+  /** Where this terminal's updates come from: the server it is enrolled with, with its credential. */
+  updateFeed(): { url: string; headers: Record<string, string> } | null {
+    const s = this.state;
+    return s ? { url: new URL('api/v1/updates', s.serverUrl).toString(), headers: { authorization: `Bearer ${s.credential}` } } : null;
+  }
+
   /** The demo host's server (see hosts/shared/demo-server.ts). */
   attachDemoServer(demo: DemoServerControl): void {
     this.demo = demo;
