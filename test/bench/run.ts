@@ -7,6 +7,7 @@
 import { ledgerBenchmarks } from './ledger.bench';
 import { syncBenchmarks } from './sync.bench';
 import { couponBenchmarks } from './coupons.bench';
+import { referenceBenchmarks } from './reference.bench';
 
 export interface BenchLine {
   name: string;
@@ -24,7 +25,7 @@ export interface Benchmark {
   run(emit: (line: BenchLine) => void): Promise<void> | void;
 }
 
-const BENCHMARKS: Benchmark[] = [...ledgerBenchmarks, ...syncBenchmarks, ...couponBenchmarks];
+const BENCHMARKS: Benchmark[] = [...ledgerBenchmarks, ...syncBenchmarks, ...couponBenchmarks, ...referenceBenchmarks];
 
 const filter = process.argv[2];
 for (const b of BENCHMARKS) {
