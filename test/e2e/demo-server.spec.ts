@@ -37,6 +37,8 @@ test.describe('npm start --demo with its demo central server', () => {
     await counter.tile('同步').click();
     await expect(page.getByTestId('sync-reference')).toContainText('油品和价格');
     await expect(page.getByTestId('sync-push')).toHaveText('已连接');
+    // The browser host has no installer to run: updates are the Electron app's.
+    await expect(page.getByTestId('sync-update')).toHaveText('本模式不支持（浏览器）');
     await page.getByRole('button', { name: '停止演示服务器' }).click();
     await expect(page.getByTestId('demo-server')).toContainText('已停止');
     await expect(counter.statusBar).toContainText('同步：离线');

@@ -23,6 +23,16 @@ export const syncStatus = z.object({
     })
     .nullable(),
   demoServer: z.object({ running: z.boolean(), backOfficeUrl: z.string() }).nullable(),
+  /** Auto-update (sync.status only): a downloaded version waits for an idle moment. */
+  update: z
+    .object({
+      state: z.enum(['no-updater', 'not-enrolled', 'up-to-date', 'waiting-for-idle', 'installing', 'failed']),
+      version: z.string().nullable(),
+      lastCheckAt: z.string().nullable(),
+      busy: z.string().nullable(),
+      error: z.string().nullable(),
+    })
+    .optional(),
 });
 
 /** The status bar's slice of syncStatus, pushed whenever it changes. */

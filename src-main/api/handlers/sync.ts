@@ -3,7 +3,7 @@ import type { HandlerMap } from './types';
 
 export function syncHandlers(s: Services) {
   return {
-    'sync.status': () => s.sync.status(),
+    'sync.status': () => ({ ...s.sync.status(), update: s.updates.status() }),
     'sync.enroll': async (input, ctx) => {
       try {
         const status = await s.sync.enroll(input.serverUrl, input.code);

@@ -326,6 +326,8 @@ export const en = {
     demoStop: 'Stop the demo server',
     demoStart: 'Start the demo server',
     backOffice: 'Back office',
+    update: 'App update',
+    updateState: { 'no-updater': 'not in this app (browser)', 'not-enrolled': 'after connecting to a server', 'up-to-date': 'up to date', 'waiting-for-idle': 'version {{version}} installs between customers', installing: 'installing {{version}}…', failed: 'check failed' },
   },
   common: { lv: '{{label}}: {{value}}', labelColon: '{{label}}:', confirmTitle: 'Please confirm', confirm: 'Confirm', back: 'Back', save: 'Save', cancel: 'Cancel', error: 'Error' },
 };

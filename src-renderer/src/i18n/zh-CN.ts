@@ -328,6 +328,8 @@ export const zhCN: Messages = {
     demoStop: '停止演示服务器',
     demoStart: '启动演示服务器',
     backOffice: '总部后台',
+    update: '软件更新',
+    updateState: { 'no-updater': '本模式不支持（浏览器）', 'not-enrolled': '连接服务器后可用', 'up-to-date': '已是最新', 'waiting-for-idle': '版本 {{version}} 将在两位顾客之间空闲时安装', installing: '正在安装 {{version}}…', failed: '检查失败' },
   },
   common: { lv: '{{label}}：{{value}}', labelColon: '{{label}}：', confirmTitle: '请确认', confirm: '确认', back: '返回', save: '保存', cancel: '取消', error: '错误' },
 };

@@ -103,6 +103,7 @@ export function SyncScreen({ back }: { back(): void }) {
                   <Row label={t('sync.lastSync')} value={time(status.lastSyncAt)} />
                   {status.nextAttemptAt && <Row label={t('sync.nextAttempt')} value={time(status.nextAttemptAt)} />}
                   {status.lastError && <Row label={t('sync.lastError')} value={status.lastError} testId="sync-last-error" />}
+                  {status.update && <Row label={t('sync.update')} value={t(`sync.updateState.${status.update.state}`, { version: status.update.version ?? '' })} testId="sync-update" />}
                 </Table.Tbody>
               </Table>
             )}
