@@ -48,7 +48,8 @@ describe('reference data streams', () => {
   async function enrolled(url: string, opts: Parameters<typeof syncTerminal>[0] = {}, storeName = 'Riverside Station') {
     const admin = await Admin.signIn(url);
     const store = await admin.store(storeName);
-    const t = await syncTerminal({ pull: NO_POLL, ...opts });
+    // Generous per-request limits: a pull that timed out on a loaded machine would end pullAll() early.
+    const t = await syncTerminal({ pull: NO_POLL, timing: { requestTimeoutMs: 15_000 }, ...opts });
     open.push(t);
     if (opts.fresh !== false) await t.ok('sync.enroll', { serverUrl: url, code: await admin.pairingCode(store.id) });
     return { admin, store, t };
@@ -248,13 +249,18 @@ describe('reference data streams', () => {
             }
           });
         });
-        const back = await syncTerminal({ dataDir, fresh: false, pull: NO_POLL });
+        const back = await syncTerminal({ dataDir, fresh: false, pull: NO_POLL, timing: { requestTimeoutMs: 15_000 } });
         open.push(back);
         const cut = cursorOf(back, 'fuel.grades');
         expect(cut).toBeGreaterThan(0);
         expect(cut).toBeLessThan(1200);
-        await back.services.sync.puller!.pullAll();
-        expect(cursorOf(back, 'fuel.grades')).toBe(1200);
+        // The restarted terminal's own puller resumes at start; this pull runs beside it: still once each.
+        await expect
+          .poll(async () => {
+            await back.services.sync.puller!.pullAll();
+            return cursorOf(back, 'fuel.grades');
+          }, { timeout: 60_000 })
+          .toBe(1200);
         const batches = journaledBatches(back).filter((b) => b.stream === 'fuel.grades');
         batches.forEach((b, i) => expect(b.from).toBe(i === 0 ? 0 : batches[i - 1]!.cursor));
         expect(batches.flatMap((b) => b.records.map((r) => r.version))).toEqual(Array.from({ length: 1200 }, (_, i) => i + 1));
