@@ -15,6 +15,8 @@ export default defineConfig({
         input: {
           index: resolve('src-main/hosts/electron/main.ts'),
           'browser-host': resolve('src-main/hosts/browser/main.ts'),
+          // The central server, for the demo's server next to the terminal (npm start --demo).
+          'central-server': resolve('src-server/main.ts'),
         },
       },
     },

@@ -10,6 +10,7 @@ import { headOf, signHead, storeBatch } from './journal-store';
 import { PAIRING_PER_ADDRESS, RateLimiter } from './rate-limit';
 import { PushHub } from './reference/push-hub';
 import { registerReferenceRoutes } from './reference/routes';
+import { registerUpdateRoutes } from './updates/routes';
 import type { Signer } from './secrets';
 import { authenticateTerminal, enroll, recordError } from './terminals';
 import { registerValueRoutes } from './value/routes';
@@ -110,6 +111,7 @@ export async function buildServer(opts: AppOptions): Promise<{ app: FastifyInsta
   app.addHook('preClose', async () => hub.close());
   await registerReferenceRoutes(app, db, hub, now);
   registerValueRoutes(app, db, now);
+  registerUpdateRoutes(app, db, now);
   return {
     app,
     markClosing() {

@@ -30,6 +30,8 @@ import { fuelGradesStream, fuelStationsStream } from './sync/streams/fuel-stream
 import { centralReceiptHeader, receiptHeaderStream } from './sync/streams/receipt-streams';
 import { PointsService } from './points/points-service';
 import { OnlineValueClient } from './value/value-client';
+import { UpdateService, type UpdateTiming } from './sync/updates/update-service';
+import { fuelBusy } from './sync/updates/busy-checks';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -60,6 +62,8 @@ export interface ServicesConfig {
   integrity?: 'check' | 'skip';
   /** Online customer value (miles): per-request timeout and how soon recovery asks an unreachable server again. */
   value?: { timeoutMs?: number; retryMs?: number };
+  /** Auto-update checks and the idle wait (tests shorten them). */
+  updates?: { timing?: Partial<UpdateTiming> };
 }
 
 export interface Services {
@@ -92,6 +96,8 @@ export interface Services {
   /** Reference data streams from the central server (register a workflow's stream here). */
   reference: ReferenceData;
   points: PointsService;
+  /** Auto-update from the server's feed, installed only when the counter is idle (the Electron host attaches the updater). */
+  updates: UpdateService;
   close(): Promise<void>;
 }
 
@@ -180,6 +186,12 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     });
     sync.start();
     points.start();
+    const updates = new UpdateService({
+      feed: () => sync.updateFeed(),
+      journalHead: () => sync.status().localSeq,
+      log: log.child({ layer: 'updates' }),
+      ...(config.updates?.timing ? { timing: config.updates.timing } : {}),
+    }).addBusyCheck('fuel', fuelBusy(fuel.store));
     log.info({ dataDir: config.dataDir, host: config.host, version: config.version }, 'services started');
     return {
       config: { dataDir: config.dataDir, host: config.host, version: config.version, demo: config.demo ?? false },
@@ -207,9 +219,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       settlement,
       reference,
       points,
+      updates,
       async close() {
         log.info('services stopping');
         await integrity.settled();
+        updates.stop();
         disk.stop();
         await sync.stop();
         points.stop();

@@ -3,7 +3,7 @@ import { ValueLedger } from '../value/value-ledger';
 import { createMember, credit, findMember } from './members';
 
 /**
- * The demo's passengers (`npm run server -- --demo`, or SERVER_DEMO=1): one with plenty of miles
+ * The demo's passengers (`npm run server -- --demo STORE`, or SERVER_DEMO=1): one with plenty of miles
  * and one with too few for a miles-only service, so both answers can be tried at a counter. Made
  * once; a restart finds them and credits nothing again (the credit's command id is fixed).
  */

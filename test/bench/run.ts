@@ -10,6 +10,7 @@ import { couponBenchmarks } from './coupons.bench';
 import { settlementBenchmarks } from './settlement.bench';
 import { integrityBenchmarks } from './integrity.bench';
 import { catalogImportBenchmarks } from './catalog-import.bench';
+import { referenceBenchmarks } from './reference.bench';
 
 export interface BenchLine {
   name: string;
@@ -27,7 +28,7 @@ export interface Benchmark {
   run(emit: (line: BenchLine) => void): Promise<void> | void;
 }
 
-const BENCHMARKS: Benchmark[] = [...ledgerBenchmarks, ...syncBenchmarks, ...couponBenchmarks, ...settlementBenchmarks, ...integrityBenchmarks, ...catalogImportBenchmarks];
+const BENCHMARKS: Benchmark[] = [...ledgerBenchmarks, ...syncBenchmarks, ...couponBenchmarks, ...settlementBenchmarks, ...integrityBenchmarks, ...catalogImportBenchmarks, ...referenceBenchmarks];
 
 const filter = process.argv[2];
 for (const b of BENCHMARKS) {

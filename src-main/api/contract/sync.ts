@@ -22,6 +22,17 @@ export const syncStatus = z.object({
       pushConnected: z.boolean(),
     })
     .nullable(),
+  demoServer: z.object({ running: z.boolean(), backOfficeUrl: z.string() }).nullable(),
+  /** Auto-update (sync.status only): a downloaded version waits for an idle moment. */
+  update: z
+    .object({
+      state: z.enum(['no-updater', 'not-enrolled', 'up-to-date', 'waiting-for-idle', 'installing', 'failed']),
+      version: z.string().nullable(),
+      lastCheckAt: z.string().nullable(),
+      busy: z.string().nullable(),
+      error: z.string().nullable(),
+    })
+    .optional(),
 });
 
 /** The status bar's slice of syncStatus, pushed whenever it changes. */
@@ -59,6 +70,12 @@ export const syncContract = {
     summary: 'Push the journal now instead of waiting for the next retry.',
     access: 'staff',
     input: noInput,
+    output: syncStatus,
+  }),
+  'sync.demoServer': method({
+    summary: 'Stop or start the demo server next to this terminal (demo only; manager).',
+    access: 'manager',
+    input: z.object({ action: z.enum(['stop', 'start']) }).strict(),
     output: syncStatus,
   }),
 };

@@ -3,7 +3,7 @@ import type { HandlerMap } from './types';
 
 export function syncHandlers(s: Services) {
   return {
-    'sync.status': () => s.sync.status(),
+    'sync.status': () => ({ ...s.sync.status(), update: s.updates.status() }),
     'sync.enroll': async (input, ctx) => {
       try {
         const status = await s.sync.enroll(input.serverUrl, input.code);
@@ -17,6 +17,11 @@ export function syncHandlers(s: Services) {
     'sync.pushNow': () => {
       s.sync.pushNow();
       return s.sync.status();
+    },
+    'sync.demoServer': async (input, ctx) => {
+      const status = await s.sync.demoServer(input.action);
+      await s.audit.record('sync.demoServer', 'ok', ctx.session.staff?.id ?? null, { action: input.action });
+      return status;
     },
   } satisfies HandlerMap<'sync.'>;
 }

@@ -9,7 +9,7 @@ import { APP_VERSION } from '../../version';
 import { APP_ID, parseHostArgs } from '../shared/data-dir';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { startProblem } from '../shared/start-errors';
-import { checkForUpdates } from './updater';
+import { electronAppUpdater } from './updater';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_INDEX = path.join(here, '../renderer/index.html');
@@ -57,7 +57,8 @@ async function start(): Promise<void> {
 
   createWindow(dispatch);
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
-  if (app.isPackaged) checkForUpdates(services.log);
+  // Updates come from the central server's feed and install only when the counter is idle.
+  if (app.isPackaged) services.updates.attach(electronAppUpdater(services.log));
 }
 
 function createWindow(dispatch: ReturnType<typeof createDispatcher>): void {

@@ -26,6 +26,17 @@ export interface SyncStatus {
   nextAttemptAt: string | null;
   /** Reference data pulled from the server (null when no stream is registered). */
   reference: ReferenceStatus | null;
+  /** `npm start --demo`: the demo server started next to this terminal. */
+  demoServer: { running: boolean; backOfficeUrl: string } | null;
+}
+
+/** What the demo host hands over so a manager can stop and start the demo server from the Sync screen. */
+export interface DemoServerControl {
+  url: string;
+  backOfficeUrl: string;
+  running(): boolean;
+  stop(): Promise<void>;
+  start(): Promise<void>;
 }
 
 export interface SyncTiming {
@@ -77,6 +88,7 @@ export class SyncService {
   private lastEmitted = '';
   private lastContact = 0;
   readonly puller: ReferencePuller | null;
+  private demo: DemoServerControl | null = null;
 
   constructor(private readonly deps: SyncServiceDeps) {
     this.st = new SyncStatements(deps.sqlite, deps.terminalId);
@@ -92,6 +104,11 @@ export class SyncService {
           log: deps.log,
           now: deps.now,
           changed: () => this.emit(),
+          // The push channel dropped: find out now whether the server is gone, not at the next heartbeat.
+          disconnected: () => {
+            this.lastContact = 0;
+            this.wake?.();
+          },
           timing: { requestTimeoutMs: this.timing.requestTimeoutMs, ...ref.timing },
         })
       : null;
@@ -115,6 +132,8 @@ export class SyncService {
   /** Pushes now instead of waiting out a backoff (the Sync screen's "Sync now"). */
   pushNow(): void {
     this.nextAttemptAt = null;
+    // With nothing to push, ask for the server's head at once: "online" is checked, not assumed.
+    this.lastContact = 0;
     this.wake?.();
     this.puller?.pullNow();
   }
@@ -136,7 +155,28 @@ export class SyncService {
       lastError: s?.lastError ?? null,
       nextAttemptAt: this.nextAttemptAt?.toISOString() ?? null,
       reference: this.puller?.status() ?? null,
+      demoServer: this.demo ? { running: this.demo.running(), backOfficeUrl: this.demo.backOfficeUrl } : null,
     };
+  }
+
+  /** Where this terminal's updates come from: the server it is enrolled with, with its credential. */
+  updateFeed(): { url: string; headers: Record<string, string> } | null {
+    const s = this.state;
+    return s ? { url: new URL('api/v1/updates', s.serverUrl).toString(), headers: { authorization: `Bearer ${s.credential}` } } : null;
+  }
+
+  /** The demo host's server (see hosts/shared/demo-server.ts). */
+  attachDemoServer(demo: DemoServerControl): void {
+    this.demo = demo;
+  }
+
+  /** Stops or starts the demo server (demo only): offline with a growing backlog, then drained. */
+  async demoServer(action: 'stop' | 'start'): Promise<SyncStatus> {
+    if (!this.demo) throw new PosError('NOT_FOUND', { what: { en: 'A demo server', 'zh-CN': '演示服务器' } });
+    if (action === 'stop') await this.demo.stop();
+    else await this.demo.start();
+    this.pushNow();
+    return this.status();
   }
 
   /**

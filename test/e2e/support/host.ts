@@ -23,7 +23,8 @@ export async function startHost(options: { demo?: boolean; dataDir?: string; arg
   // the pipe closes: a Playwright worker that dies takes its hosts (and their socat) with it.
   const child: ChildProcess = spawn(process.execPath, args, {
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, npm_config_demo: '', POS_EXIT_WITH_PARENT: '1', ...options.env },
+    // No demo central server unless a spec asks for it (POS_DEMO_SERVER: '1'): most specs test one terminal alone.
+    env: { ...process.env, npm_config_demo: '', POS_EXIT_WITH_PARENT: '1', POS_DEMO_SERVER: '0', ...options.env },
   });
   child.stdin!.on('error', () => {}); // EPIPE once the host has gone
   let out = '';

@@ -35,6 +35,8 @@ export interface PullerDeps {
   now: () => Date;
   /** Called whenever what status() returns may have changed. */
   changed: () => void;
+  /** The push channel closed (the server may be down). */
+  disconnected?: () => void;
   timing?: Partial<PullTiming>;
 }
 
@@ -176,6 +178,7 @@ export class ReferencePuller {
       if (this.pushConnected) {
         this.pushConnected = false;
         this.d.changed();
+        this.d.disconnected?.();
       }
       if (!this.running) return;
       const delay = Math.round(this.reconnectMs * (0.75 + Math.random() * 0.5));

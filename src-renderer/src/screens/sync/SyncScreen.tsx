@@ -56,6 +56,18 @@ export function SyncScreen({ back }: { back(): void }) {
     }
   }
 
+  async function demoServer(action: 'stop' | 'start') {
+    setError(null);
+    setBusy(true);
+    try {
+      setStatus(await pos.sync.demoServer({ action }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function pushNow() {
     setError(null);
     try {
@@ -91,6 +103,7 @@ export function SyncScreen({ back }: { back(): void }) {
                   <Row label={t('sync.lastSync')} value={time(status.lastSyncAt)} />
                   {status.nextAttemptAt && <Row label={t('sync.nextAttempt')} value={time(status.nextAttemptAt)} />}
                   {status.lastError && <Row label={t('sync.lastError')} value={status.lastError} testId="sync-last-error" />}
+                  {status.update && <Row label={t('sync.update')} value={t(`sync.updateState.${status.update.state}`, { version: status.update.version ?? '' })} testId="sync-update" />}
                 </Table.Tbody>
               </Table>
             )}
@@ -98,6 +111,18 @@ export function SyncScreen({ back }: { back(): void }) {
               {t('sync.offlineNote')}
             </Text>
             {status?.enrolled && status.reference && <ReferencePanel reference={status.reference} time={time} />}
+            {status?.demoServer && (
+              <Group justify="space-between" data-testid="demo-server">
+                <Text>
+                  {t('sync.demoServer')}: {status.demoServer.running ? t('sync.demoRunning') : t('sync.demoStopped')} · {t('sync.backOffice')} {status.demoServer.backOfficeUrl}
+                </Text>
+                {isManager && (
+                  <Button size="md" mih={44} variant="default" loading={busy} onClick={() => void demoServer(status.demoServer!.running ? 'stop' : 'start')}>
+                    {status.demoServer.running ? t('sync.demoStop') : t('sync.demoStart')}
+                  </Button>
+                )}
+              </Group>
+            )}
           </Stack>
         </Card>
         <Card withBorder radius="lg" maw={460}>

@@ -41,7 +41,11 @@ export function startServer(target: ServerTarget, port = 0): Promise<ServerProce
   let out = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 25_000);
+    // A loaded 2-core machine can take long to compile and start it; one that never starts is killed, never left behind.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${out}`));
+    }, 60_000);
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /"address":"(http:\/\/[^"]+)".*"msg":"server ready"/.exec(out);

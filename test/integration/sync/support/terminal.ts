@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { SyncStatus, SyncTiming } from '../../../../src-main/services/sync/sync-service';
 import type { PullTiming } from '../../../../src-main/services/sync/reference/reference-puller';
+import type { UpdateTiming } from '../../../../src-main/services/sync/updates/update-service';
 import { openTerminal, setUpStore, type TestTerminal } from '../../../support/services';
 
 /** Fast polls and backoff so a test waits milliseconds, not minutes, for a retry. */
@@ -13,11 +14,12 @@ export interface SyncTerminal extends TestTerminal {
   waitFor(pred: (s: SyncStatus) => boolean, what: string, limitMs?: number): Promise<SyncStatus>;
 }
 
-export async function syncTerminal(opts: { dataDir?: string; now?: () => Date; timing?: Partial<SyncTiming>; pull?: Partial<PullTiming>; fresh?: boolean } = {}): Promise<SyncTerminal> {
+export async function syncTerminal(opts: { dataDir?: string; now?: () => Date; timing?: Partial<SyncTiming>; pull?: Partial<PullTiming>; updates?: Partial<UpdateTiming>; fresh?: boolean } = {}): Promise<SyncTerminal> {
   const t = await openTerminal({
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
     ...(opts.now ? { now: opts.now } : {}),
     sync: { timing: { ...FAST_SYNC, ...opts.timing }, ...(opts.pull ? { pull: opts.pull } : {}) },
+    ...(opts.updates ? { updates: { timing: opts.updates } } : {}),
   });
   if (opts.fresh !== false) await setUpStore(t);
   const ledger = t.services.ledger;
