@@ -34,7 +34,7 @@ const COMMANDS: Record<string, Command> = {
       const db = new Database(file, { readonly: true, fileMustExist: true });
       try {
         // The chain, the server's signed ack (when enrolled), then every derived table rebuilt from the journal.
-        const report = await verifyLedger(db, terminalOf(dir, db), () => openEmptyLedger(createServices));
+        const report = await verifyLedger(db, terminalOf(dir, db), () => openEmptyLedger(createServices, dir));
         io.out(describeReport(report));
         return report.ok ? 0 : 1;
       } finally {

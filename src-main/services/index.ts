@@ -125,7 +125,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     const audit = new AuditTrail(db.dataSource, now, log.child({ service: 'audit' }));
     const { store, terminal } = settings.get();
     const ledger = new Ledger(db.sqlite, { storeId: store.id, terminalId: terminal.id, now, timeZone: () => settings.get().store.timeZone });
-    const integrity = new LedgerIntegrity({ sqlite: db.sqlite, terminalId: terminal.id, audit, events, log: log.child({ layer: 'integrity' }), now, openEmpty: () => openEmptyLedger(createServices) });
+    const integrity = new LedgerIntegrity({ sqlite: db.sqlite, terminalId: terminal.id, audit, events, log: log.child({ layer: 'integrity' }), now, openEmpty: () => openEmptyLedger(createServices, config.dataDir) });
     const commands = new CommandPath({ ledger, audit, events, log, integrity });
     const staff = new StaffService(db.dataSource, settings, audit, now, log.child({ service: 'staff' }), { sqlite: db.sqlite, ledger, commands });
     staff.journalExistingStaff();

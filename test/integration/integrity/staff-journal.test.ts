@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../src-main/ledger/database';
+import { migrations } from '../../../src-main/ledger/migrations';
 import { openTerminal, setUpStore, type TestTerminal } from '../../support/services';
 import { journalVerify } from './tamper-support';
 
@@ -77,9 +78,10 @@ describe('staff changes are business events in the journal', () => {
     // The database as an earlier version left it: a member written straight into the table, and migration 0010 not yet run.
     const db = new Database(path.join(t.dataDir, DATABASE_FILE));
     db.prepare(`INSERT INTO staff (id, name, role, pin_hash, active, created_at) VALUES (?, 'Old hand', 'cashier', 'scrypt$x', 1, '2026-01-01T00:00:00.000Z')`).run(uuidv7());
-    db.exec(`DROP TABLE staff_unjournaled; DROP TABLE ledger_digest; DROP TABLE ledger_digest_meta; DELETE FROM migrations WHERE name = 'Integrity1763700000010';`);
+    await unapplyFrom(db, 'Integrity1763700000010');
     db.close();
-    expect((await journalVerify(t.dataDir)).out).toMatch(/table staff, key id=".*": staff row .* is in the table but not in the journal/);
+    // Before the upgrade the old database does not verify (the hand-written staff row, and the tables of later versions are missing).
+    expect((await journalVerify(t.dataDir)).out).toMatch(/^FAILED table /);
 
     const upgraded = await terminal(t.dataDir);
     expect(staffEvents(upgraded).filter((e) => e === 'staff.member.recorded')).toHaveLength(3);
@@ -93,3 +95,19 @@ describe('staff changes are business events in the journal', () => {
     expect(fs.existsSync(t.dataDir)).toBe(true);
   });
 });
+
+/**
+ * The database as a version before `name` left it: the digest's triggers dropped, then `name` and
+ * every later migration undone by its own `down` (newest first) and removed from the list.
+ */
+async function unapplyFrom(db: Database.Database, name: string): Promise<void> {
+  const triggers = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%ledger_digest%'`).pluck().all() as string[];
+  for (const t of triggers) db.exec(`DROP TRIGGER "${t}"`);
+  const runner = { query: async (sql: string, params?: unknown[]) => (params?.length ? db.prepare(sql).run(...params) : db.exec(sql)) };
+  const list = migrations.map((M) => new M());
+  const from = list.findIndex((m) => m.name === name);
+  for (const m of list.slice(from).reverse()) {
+    await m.down(runner as never);
+    db.prepare(`DELETE FROM migrations WHERE name = ?`).run(m.name);
+  }
+}
