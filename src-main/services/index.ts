@@ -28,6 +28,8 @@ import { ReferenceData } from './sync/reference/reference-data';
 import type { PullTiming } from './sync/reference/reference-puller';
 import { fuelGradesStream, fuelStationsStream } from './sync/streams/fuel-streams';
 import { centralReceiptHeader, receiptHeaderStream } from './sync/streams/receipt-streams';
+import { catalogItemsStream, catalogOutletsStream } from './sync/streams/catalog-streams';
+import { pointsRulesStream } from './sync/streams/points-streams';
 import { PointsService } from './points/points-service';
 import { OnlineValueClient } from './value/value-client';
 import { UpdateService, type UpdateTiming } from './sync/updates/update-service';
@@ -168,7 +170,13 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     });
     if (!integrity.readOnly) mergeLegacyTenders(ledger, commands, payments);
     // Each workflow's reference data stream (a new one is one more line here).
-    reference.register(fuelStationsStream(fuel.store)).register(fuelGradesStream()).register(receiptHeaderStream());
+    reference
+      .register(fuelStationsStream(fuel.store))
+      .register(fuelGradesStream())
+      .register(receiptHeaderStream())
+      .register(catalogOutletsStream(catalog.store))
+      .register(catalogItemsStream(catalog.store))
+      .register(pointsRulesStream(points.store));
     if (config.demo && !integrity.readOnly) await seedDemo({ staff, lockers, fuel, setup, points, settlement });
     fuel.start();
     const disk = new DiskWatch(config.dataDir, events, config.lowDiskBytes);

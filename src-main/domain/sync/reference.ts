@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { hasControlCharacters } from '../../domain/receipt/text';
+import { BARCODE, OUTLET_ID, OUTLET_KINDS } from '../catalog';
+import { SERVICE_TYPES } from '../points';
 
 /**
  * Reference data the central server hands to terminals: one versioned stream per kind of record
@@ -76,6 +78,41 @@ export const receiptHeaderRecord = z
   })
   .strict();
 
+/** A catalog outlet from head office (record id = the outlet id, a lower-case code). */
+export const catalogOutletRecord = z
+  .object({ nameZh: printedText(40).min(1), nameEn: printedText(40), kind: z.enum(OUTLET_KINDS), sort: z.number().int().min(0).max(9999), active: z.boolean() })
+  .strict();
+/** A catalog item from head office with its whole price list (minor units, each from an instant). */
+export const catalogItemRecord = z
+  .object({
+    outletId: z.string().regex(OUTLET_ID),
+    nameZh: printedText(60).min(1),
+    nameEn: printedText(60),
+    category: printedText(40),
+    barcode: z.string().regex(BARCODE).nullable(),
+    active: z.boolean(),
+    prices: z.array(z.object({ price: z.number().int().min(0).max(100_000_000), effectiveFrom: iso }).strict()).min(1).max(50),
+  })
+  .strict();
+const airportCode = z.string().regex(/^[A-Z]{3}$/);
+/** A miles (points) payment rule from head office; the same fields as a rule entered at the counter. */
+export const pointsRuleRecord = z
+  .object({
+    route: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('route'), origin: airportCode, destination: airportCode }).strict(),
+      z.object({ kind: z.literal('group'), group: printedText(40).min(1) }).strict(),
+      z.object({ kind: z.literal('any') }).strict(),
+    ]),
+    serviceType: z.enum(SERVICE_TYPES).nullable(),
+    maxSharePct: z.number().int().min(0).max(100),
+    exchange: z.object({ points: z.number().int().min(1).max(1_000_000), fen: z.number().int().min(1).max(1_000_000) }).strict(),
+    pointsOnly: z.boolean(),
+    minPointsPerUse: z.number().int().min(0).max(100_000_000),
+    validFrom: z.number().int().nullable(),
+    validTo: z.number().int().nullable(),
+  })
+  .strict();
+
 /** The one record id of single-record streams (the receipt header). */
 export const SINGLETON_ID = 'store';
 
@@ -88,4 +125,7 @@ export const STREAM_SCHEMAS: Record<string, z.ZodType> = {
   'fuel.stations': fuelStationRecord,
   'fuel.grades': fuelGradeRecord,
   'receipt.header': receiptHeaderRecord,
+  'catalog.outlets': catalogOutletRecord,
+  'catalog.items': catalogItemRecord,
+  'points.rules': pointsRuleRecord,
 };

@@ -314,7 +314,7 @@ export const en = {
     managerOnly: 'Only a manager can connect this terminal to a server.',
     offlineNote: 'Sales never wait for the server: they are kept here and sent when the link is back.',
     referenceTitle: 'Data from head office',
-    streams: { 'fuel.stations': 'Fuel stations', 'fuel.grades': 'Fuel grades and prices', 'receipt.header': 'Receipt header and footer' },
+    streams: { 'fuel.stations': 'Fuel stations', 'fuel.grades': 'Fuel grades and prices', 'receipt.header': 'Receipt header and footer', 'catalog.outlets': 'Outlets', 'catalog.items': 'Items and prices', 'points.rules': 'Miles rules' },
     streamVersion: 'version {{cursor}}',
     notYet: 'not received yet',
     pushChannel: 'Live updates',

@@ -315,7 +315,7 @@ export const zhCN: Messages = {
     managerOnly: '只有店长可以将本终端连接到服务器。',
     offlineNote: '收银从不等待服务器：交易先保存在本机，网络恢复后自动上传。',
     referenceTitle: '总部下发数据',
-    streams: { 'fuel.stations': '油站', 'fuel.grades': '油品和价格', 'receipt.header': '小票抬头和页脚' },
+    streams: { 'fuel.stations': '油站', 'fuel.grades': '油品和价格', 'receipt.header': '小票抬头和页脚', 'catalog.outlets': '营业点', 'catalog.items': '商品和价格', 'points.rules': '里程规则' },
     streamVersion: '版本 {{cursor}}',
     notYet: '尚未收到',
     pushChannel: '实时通知',
