@@ -28,6 +28,7 @@ export const dayReport = z.object({
   tickets: z.number(),
   averageTicket: z.number(),
   grades: z.array(z.object({ grade: z.string(), ...sum })),
+  miles: z.array(z.object({ service: z.string(), count: z.number(), amount: z.number(), points: z.number() })).optional(),
   tenders: z.array(z.object({ method: z.string(), amount: z.number(), refunded: z.number(), net: z.number() })),
   refunds: z.array(z.object({ workflow: z.string(), ...sum })),
   refundsTotal: z.number(),

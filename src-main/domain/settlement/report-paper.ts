@@ -9,6 +9,7 @@ import type { DayReport } from './report';
 const WORKFLOWS: Record<string, Record<ReceiptLocale, string>> = {
   lockers: { 'zh-CN': '手牌消费', en: 'Lockers' },
   fuel: { 'zh-CN': '加油', en: 'Fuel' },
+  miles: { 'zh-CN': '里程兑换', en: 'Miles' },
   cash: { 'zh-CN': '现金', en: 'Cash' },
 };
 
@@ -19,9 +20,17 @@ const KINDS: Record<string, Record<ReceiptLocale, string>> = {
   pay_out: { 'zh-CN': '支出', en: 'Pay-out' },
   difference: { 'zh-CN': '现金差额', en: 'Cash difference' },
 };
+const SERVICES: Record<string, Record<ReceiptLocale, string>> = {
+  baggage: { 'zh-CN': '额外行李', en: 'Extra baggage' },
+  seat: { 'zh-CN': '选座', en: 'Seat selection' },
+  lounge: { 'zh-CN': '贵宾休息室', en: 'Lounge' },
+  upgrade: { 'zh-CN': '升舱', en: 'Upgrade' },
+  meal: { 'zh-CN': '餐食', en: 'Meal' },
+};
 const REASONS: Record<string, Record<ReceiptLocale, string>> = {
   'charge voided': { 'zh-CN': '撤销消费', en: 'charge voided' },
   underrun: { 'zh-CN': '少加退款', en: 'underrun refunded' },
+  'miles refunded': { 'zh-CN': '里程服务退款', en: 'miles service refunded' },
   over: { 'zh-CN': '多出', en: 'over' },
   short: { 'zh-CN': '短缺', en: 'short' },
 };
@@ -31,14 +40,14 @@ const reasonText = (reason: string, locale: ReceiptLocale) =>
 const L = {
   'zh-CN': {
     x: 'X 报表（营业中）', z: 'Z 日结报表', day: '营业日', generated: '生成时间', closedBy: '日结人', sales: '销售', tickets: '笔数', average: '客单价',
-    grades: '油品', litres: '升', tenders: '收款方式', refunded: '退款', refunds: '退款', voids: '撤销', discounts: '折扣', net: '净销售',
+    grades: '油品', litres: '升', miles: '里程（按服务）', milesUnit: '里程', tenders: '收款方式', refunded: '退款', refunds: '退款', voids: '撤销', discounts: '折扣', net: '净销售',
     cash: '现金', float: '备用金', cashSales: '现金收入', cashRefunds: '现金退款', payIns: '存入', payOuts: '支出', expected: '应有现金', counted: '实点现金', difference: '差额',
     byTerminal: '终端', byCashier: '收银员', exceptions: '撤销/退款/支出', approvedBy: '授权', openItems: '未结项目', party: '手牌客人', fuelOrder: '加油订单',
     receipts: '小票号', first: '首张', last: '末张', none: '无', count: '张数', shift: '班次', notCounted: '未点',
   },
   en: {
     x: 'X report (day open)', z: 'Z report (day close)', day: 'Business day', generated: 'Made at', closedBy: 'Closed by', sales: 'Sales', tickets: 'Tickets',
-    average: 'Average ticket', grades: 'Fuel grades', litres: 'L', tenders: 'Tenders', refunded: 'refunded', refunds: 'Refunds', voids: 'Voids',
+    average: 'Average ticket', grades: 'Fuel grades', litres: 'L', miles: 'Miles by service', milesUnit: 'miles', tenders: 'Tenders', refunded: 'refunded', refunds: 'Refunds', voids: 'Voids',
     discounts: 'Discounts', net: 'Net sales', cash: 'Cash', float: 'Float', cashSales: 'Cash sales', cashRefunds: 'Cash refunds', payIns: 'Pay-ins',
     payOuts: 'Pay-outs', expected: 'Expected cash', counted: 'Counted cash', difference: 'Difference', byTerminal: 'Terminals', byCashier: 'Cashiers',
     exceptions: 'Voids, refunds, pay-outs', approvedBy: 'approved by', openItems: 'Open items', party: 'Locker party', fuelOrder: 'Fuel order',
@@ -74,6 +83,7 @@ export function reportRows(r: DayReport, locale: ReceiptLocale, money: (minor: n
   push(t.sales, t.tickets, String(r.tickets));
   push(t.sales, t.average, money(r.averageTicket));
   for (const g of r.grades) push(t.grades, `${g.grade} ${litres(g.volume)} ${t.litres}`, money(g.amount));
+  for (const m of r.miles) push(t.miles, `${SERVICES[m.service]?.[locale] ?? m.service} (${m.count}) ${m.points} ${t.milesUnit}`, money(m.amount));
   for (const x of r.tenders) push(t.tenders, tenderName(x.method, locale), x.refunded > 0 ? `${money(x.amount)} (${t.refunded} ${money(x.refunded)})` : money(x.amount));
   for (const x of r.refunds) push(t.refunds, `${workflowName(x.workflow, locale)} (${x.count})`, money(x.amount));
   push(t.refunds, t.refunds, money(r.refundsTotal));

@@ -15,7 +15,8 @@ export type FigureKind =
   | 'discount' // key: workflow: count and amount of discounts
   | 'pay_in' // key: cash
   | 'pay_out' // key: cash
-  | 'hour'; // key: HH on the store's clock: count and amount of sales
+  | 'hour' // key: HH on the store's clock: count and amount of sales
+  | 'service'; // key: miles service type (baggage, seat …): count, amount (the service's price), volume (miles taken)
 
 export interface FigureRow {
   day: Day;
@@ -77,6 +78,8 @@ export interface DayReport {
   tickets: number;
   averageTicket: number;
   grades: { grade: string; count: number; amount: number; volume: number }[];
+  /** Miles taken per service type (a refund takes its service's miles back off). */
+  miles: { service: string; count: number; amount: number; points: number }[];
   tenders: { method: string; amount: number; refunded: number; net: number }[];
   refunds: { workflow: string; count: number; amount: number; volume: number }[];
   refundsTotal: number;
@@ -178,6 +181,7 @@ export function buildReport(input: ReportInput): DayReport {
     // Rounded down to a whole minor unit: an average is a figure to read, never money to post.
     averageTicket: tickets > 0 ? Math.floor(salesTotal / tickets) : 0,
     grades: sorted(of('grade')).map(([grade, s]) => ({ grade, ...s })),
+    miles: sorted(of('service')).map(([service, s]) => ({ service, count: s.count, amount: s.amount, points: s.volume })),
     tenders,
     refunds,
     refundsTotal,

@@ -88,6 +88,27 @@ export class DayFigures implements CashMoveFigures {
         this.exception(`refund:${o.id}`, at, { kind: 'refund', workflow: 'fuel', ref: `pump ${o.pump}`, amount, staff: o.staff_id, approvedBy: null, reason });
         return;
       }
+      case 'points.redemption.made': {
+        const r = event.redemption as { staffId: string; serviceType: string; price: number; points: number; pointsValue: number; tenders: Tender[] };
+        const tenders = r.pointsValue > 0 ? [...r.tenders, { method: 'miles' as const, amount: r.pointsValue }] : r.tenders;
+        this.sale(at, r.staffId, 'miles', r.price, tenders);
+        this.adder(at, r.staffId)('service', r.serviceType, { count: 1, amount: r.price, volume: r.points });
+        return;
+      }
+      case 'points.redemption.refunded': {
+        const r = this.sql.redemption.get(event.redemptionId as string);
+        if (!r) return;
+        const tenders = JSON.parse(r.tenders) as Tender[];
+        const add = this.adder(at, r.staff_id);
+        add('refund', 'miles', { count: 1, amount: r.price });
+        for (const t of tenders) add('refund_tender', t.method, { amount: t.amount });
+        if (r.points_value > 0) add('refund_tender', 'miles', { amount: r.points_value });
+        add('service', r.service_type, { amount: -r.price, volume: -r.points });
+        const cash = tenders.filter((t) => t.method === 'cash').reduce((a, t) => a + t.amount, 0);
+        if (cash > 0) this.drawer({ cash_refunds: cash });
+        this.exception(`refund:${r.id}`, at, { kind: 'refund', workflow: 'miles', ref: r.service_type, amount: r.price, staff: r.staff_id, approvedBy: null, reason: 'miles refunded' });
+        return;
+      }
       default:
     }
   };

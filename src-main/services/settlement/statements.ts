@@ -101,6 +101,9 @@ export function settlementStatements(db: Sqlite) {
       `SELECT id, pump, amount, state, created_at FROM fuel_order WHERE state IN ('paid', 'released', 'dispensing') ORDER BY created_at`,
     ),
     charge: db.prepare<[string], { id: string; amount: number; created_by: string; outlet: string }>(`SELECT id, amount, created_by, outlet FROM locker_charge WHERE id = ?`),
+    redemption: db.prepare<[string], { id: string; staff_id: string; service_type: string; price: number; points: number; points_value: number; tenders: string }>(
+      `SELECT id, staff_id, service_type, price, points, points_value, tenders FROM points_redemption WHERE id = ?`,
+    ),
     fuelOrder: db.prepare<[string], { id: string; staff_id: string; amount: number; volume: number; grade_name: string; tender: string; pump: number }>(
       `SELECT id, staff_id, amount, volume, grade_name, tender, pump FROM fuel_order WHERE id = ?`,
     ),

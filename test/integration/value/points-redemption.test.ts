@@ -96,12 +96,20 @@ describe('miles redemption at the travel desk', () => {
     const conflict = await t.call('points.redeem', { ...input, sharePct: 40, points: 12_000 });
     expect(conflict.ok || conflict.error.code).toBe('IDEMPOTENCY_CONFLICT');
     expect(await t.ok<Json>('points.summary', {})).toMatchObject({ services: [{ serviceType: 'baggage', count: 1, points: 9_000, pointsValue: 9_000, cash: 21_000 }] });
+    // The day's report counts the sale under miles, both tenders, and the miles taken per service type.
+    const x = (await t.ok<Json>('settlement.report', {})).report;
+    expect(x.sales).toContainEqual(expect.objectContaining({ workflow: 'miles', count: 1, amount: 30_000 }));
+    expect(x.tenders).toEqual(expect.arrayContaining([expect.objectContaining({ method: 'miles', amount: 9_000 }), expect.objectContaining({ method: 'bank_card', amount: 21_000 })]));
+    expect(x.miles).toEqual([{ service: 'baggage', count: 1, amount: 30_000, points: 9_000 }]);
 
     // A manager refunds the service: the miles back on the server, the card part back to the card.
     const refunded = await t.ok<Json>('points.refund', { commandId: uuidv7(), redemptionId: paid.redemption.id });
     expect(refunded.redemption).toMatchObject({ state: 'refunded', pointsLeft: 25_000 });
     expect(await milesOf(t, 'CA88001234')).toBe(25_000);
     expect([tenderBalance(t, 'tender:miles'), tenderBalance(t, 'tender:bank_card')]).toEqual([0, 0]);
+    const afterRefund = (await t.ok<Json>('settlement.report', {})).report;
+    expect(afterRefund.refunds).toContainEqual(expect.objectContaining({ workflow: 'miles', count: 1, amount: 30_000 }));
+    expect(afterRefund.miles).toEqual([{ service: 'baggage', count: 1, amount: 0, points: 0 }]);
     const history = await t.ok<Json>('points.history', { memberId: zhang.id });
     expect(history.movements.map((m: Json) => [m.kind, m.amount])).toEqual([['refund', 9_000], ['redemption', -9_000], ['credit', 25_000]]);
 
