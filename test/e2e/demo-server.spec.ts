@@ -1,5 +1,6 @@
 import { Admin } from '../integration/sync/support/server-process';
 import { FuelPage } from './pages/fuel';
+import { MilesPage } from './pages/miles';
 import { expect, test } from './support/fixtures';
 
 const PAST = '2026-01-01T00:00:00.000Z';
@@ -56,5 +57,19 @@ test.describe('npm start --demo with its demo central server', () => {
     await page.getByRole('button', { name: '启动演示服务器' }).click();
     await expect(page.getByTestId('demo-server')).toContainText('运行中');
     await expect(counter.statusBar).toContainText('同步：在线 · 待上传 0 条', { timeout: 30_000 });
+  });
+
+  test('the demo passenger redeems miles through the demo server, with no set-up', async ({ counter, page }) => {
+    await counter.signInByTouch('王芳 Wang Fang', '1234');
+    await expect(counter.statusBar).toContainText('同步：在线');
+    const miles = new MilesPage(page);
+    await miles.open();
+    await page.getByTestId('miles-demo').getByRole('button').click();
+    await expect(miles.member).toContainText('张三 ZHANG/SAN · CA88001234');
+    await expect(page.getByTestId('miles-available')).toHaveText('25000');
+    await miles.service('额外行李', '300');
+    await miles.share('30%').click();
+    await expect(page.getByTestId('miles-points')).toHaveText('9000');
+    await expect(page.getByTestId('miles-left')).toHaveText('16000');
   });
 });
