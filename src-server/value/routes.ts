@@ -53,9 +53,19 @@ const commandParam = z.object({ commandId: valueCommandId }).strict();
  * capture, void and refund for a sale. A terminal acts only for its own store (its store comes
  * from its credential, never from the request). Plus the back office's member routes.
  */
+/** How often expired holds are released. */
+const HOLD_SWEEP_MS = 60_000;
+
 export function registerValueRoutes(app: FastifyInstance, db: ServerDb, now: () => Date): void {
   const ledger = new ValueLedger(db);
   const redemptions = new Redemptions(db, ledger);
+  // Holds whose terminal never came back (to capture or void them) give their value back once they
+  // expire. Every server process sweeps; each expiry is one conditional UPDATE, so two never collide.
+  const sweep = setInterval(() => {
+    ledger.expireHolds(now()).catch((e: unknown) => app.log.warn({ err: e }, 'value: hold expiry sweep failed'));
+  }, HOLD_SWEEP_MS);
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
 
   void app.register(async (scope) => {
     scope.setErrorHandler((err: Error, req: FastifyRequest, reply: FastifyReply) => {
