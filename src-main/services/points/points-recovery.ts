@@ -61,7 +61,15 @@ export class PointsRecovery {
     if (this.stopped || this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      if (!this.d.value.connected()) return; // nothing can be pending without a server
+      let connected: boolean;
+      try {
+        connected = this.d.value.connected();
+      } catch (err) {
+        // The database was closed under us (the services are stopping): recovery runs at the next start.
+        this.d.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'points: recovery skipped, the database is closed');
+        return;
+      }
+      if (!connected) return; // nothing can be pending without a server
       this.run().catch((err: unknown) => {
         this.d.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'points: recovery could not reach the server; trying again later');
         this.schedule(this.d.retryMs ?? 30_000);
