@@ -8,6 +8,7 @@ import type { ReferenceData } from './reference/reference-data';
 import { ReferencePuller, type PullTiming, type ReferenceStatus } from './reference/reference-puller';
 import { SyncClient, SyncRefusal, SyncTransportError } from './client';
 import { SyncStatements, type SyncState } from './state';
+import { Nap } from './nap';
 
 export type SyncPhase = 'not-enrolled' | 'online' | 'offline' | 'error';
 
@@ -83,7 +84,7 @@ export class SyncService {
   private failures = 0;
   private nextAttemptAt: Date | null = null;
   private running = false;
-  private wake: (() => void) | null = null;
+  private readonly nap = new Nap();
   private loopDone: Promise<void> = Promise.resolve();
   private lastEmitted = '';
   private lastContact = 0;
@@ -107,7 +108,7 @@ export class SyncService {
           // The push channel dropped: find out now whether the server is gone, not at the next heartbeat.
           disconnected: () => {
             this.lastContact = 0;
-            this.wake?.();
+            this.nap.wake();
           },
           timing: { requestTimeoutMs: this.timing.requestTimeoutMs, ...ref.timing },
         })
@@ -125,7 +126,7 @@ export class SyncService {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.nap.wake();
     await Promise.all([this.loopDone, this.puller?.stop()]);
   }
 
@@ -134,7 +135,7 @@ export class SyncService {
     this.nextAttemptAt = null;
     // With nothing to push, ask for the server's head at once: "online" is checked, not assumed.
     this.lastContact = 0;
-    this.wake?.();
+    this.nap.wake();
     this.puller?.pullNow();
   }
 
@@ -227,7 +228,7 @@ export class SyncService {
           return;
         }
         this.deps.log.error({ err: e instanceof Error ? e.message : String(e) }, 'sync: loop step failed');
-        await this.sleep(this.timing.pollMs);
+        await this.nap.sleep(this.timing.pollMs);
       }
     }
   }
@@ -238,7 +239,7 @@ export class SyncService {
     if (s && due && this.st.localHead() > this.cursor) return this.pushOnce(s);
     if (s && due && Date.now() - this.lastContact >= this.timing.heartbeatMs) return this.heartbeat(s);
     this.emit();
-    await this.sleep(this.timing.pollMs);
+    await this.nap.sleep(this.timing.pollMs);
   }
 
   /** One batch; on failure sets the backoff. Never throws. */
@@ -314,19 +315,6 @@ export class SyncService {
     this.st.saveError(message);
     this.state = this.st.read();
     this.deps.log.warn({ err: message, failures: this.failures, retryInMs: delay }, 'sync: push failed');
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        if (this.wake === done) this.wake = null;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      timer.unref?.();
-      this.wake = done;
-    });
   }
 
   private emit(): void {

@@ -6,6 +6,7 @@ import type { CommandPath } from '../../commands';
 import { SyncClient, SyncRefusal, SyncTransportError } from '../client';
 import type { SyncState } from '../state';
 import type { ReferenceData } from './reference-data';
+import { Nap } from '../nap';
 
 export interface PullTiming {
   /** Without a push, every stream is pulled this often (the catch-up when the push channel is down). */
@@ -50,7 +51,7 @@ export class ReferencePuller {
   private readonly timing: PullTiming;
   private running = false;
   private requested = true;
-  private wake: (() => void) | null = null;
+  private readonly nap = new Nap();
   private loopDone: Promise<void> = Promise.resolve();
   private lastPullAt: string | null = null;
   private error: PosErrorData | null = null;
@@ -73,14 +74,14 @@ export class ReferencePuller {
   async stop(): Promise<void> {
     this.running = false;
     this.closeSocket();
-    this.wake?.();
+    this.nap.wake();
     await this.loopDone;
   }
 
   /** Pull every stream now (after enrolment, on a push, from the Sync screen). */
   pullNow(): void {
     this.requested = true;
-    this.wake?.();
+    this.nap.wake();
   }
 
   status(): ReferenceStatus {
@@ -140,7 +141,7 @@ export class ReferencePuller {
         }
         continue;
       }
-      await this.sleep(s ? Math.max(10, this.timing.pullMs - (Date.now() - last)) : 1000);
+      await this.nap.sleep(s ? Math.max(10, this.timing.pullMs - (Date.now() - last)) : 1000);
     }
   }
 
@@ -185,7 +186,7 @@ export class ReferencePuller {
       this.reconnectMs = Math.min(this.timing.maxReconnectMs, this.reconnectMs * 2);
       this.reconnectTimer = setTimeout(() => {
         this.reconnectTimer = null;
-        this.wake?.();
+        this.nap.wake();
       }, delay);
       this.reconnectTimer.unref?.();
     });
@@ -202,18 +203,5 @@ export class ReferencePuller {
       ws.on('error', () => undefined);
       ws.terminate();
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        if (this.wake === done) this.wake = null;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      timer.unref?.();
-      this.wake = done;
-    });
   }
 }
