@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { hasControlCharacters } from '../../domain/receipt/text';
 import { BARCODE, OUTLET_ID, OUTLET_KINDS } from '../catalog';
 import { SERVICE_TYPES } from '../points';
+import { cardPaymentPush } from '../member-cards/protocol';
 
 /**
  * Reference data the central server hands to terminals: one versioned stream per kind of record
@@ -45,6 +46,7 @@ export type PullResponse = z.infer<typeof pullResponse>;
 export const pushMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), at: z.string() }).strict(),
   z.object({ type: z.literal('reference.changed'), streams: z.array(streamName) }).strict(),
+  cardPaymentPush,
 ]);
 export type PushMessage = z.infer<typeof pushMessage>;
 
