@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import vm from 'node:vm';
 import { v7 as uuidv7 } from 'uuid';
 import { post } from '../sync/support/entries';
 import { databaseKinds } from '../sync/support/databases';
@@ -23,6 +24,7 @@ describe('member cards in the back office', () => {
         const t = terminals[0]!;
         const { card } = await memberWithCard(s.url, t, merchant.id, stored.id, '13900000030');
         for (const p of ['/admin/merchants', '/admin/merchants.js']) expect((await fetch(new URL(p, s.url))).status).toBe(200);
+        new vm.Script(await (await fetch(new URL('/admin/merchants.js', s.url))).text()); // the page's script at least parses
         expect((await fetch(new URL(`/admin/api/merchants/${merchant.id}/cards`, s.url))).status).toBe(401);
 
         // The page's live stream (the admin's session cookie, as the browser sends it).
