@@ -64,6 +64,12 @@ describe('member pays from the phone page', () => {
         expect((await phone.api('POST', 'pay', { ...pay, amount: 100 })).json.error.code).toBe('COMMAND_REUSED');
         expect((await phone.api('POST', 'pay', { ...pay, commandId: randomUUID(), amount: 38.5 })).json.error.code).toBe('INVALID_INPUT');
         expect((await phone.api('POST', 'pay', { ...pay, commandId: randomUUID(), amount: 8_151 })).json.error).toMatchObject({ code: 'INSUFFICIENT_VALUE', available: 8_150 });
+        // Another member's card, or no session: refused, nothing taken.
+        const { card: theirs } = await memberWithCard(s.url, t, merchant.id, stored.id, '13900000011');
+        await recharge(s.url, t, theirs.id, 10_000);
+        expect((await phone.api('POST', 'pay', { ...pay, commandId: randomUUID(), cardId: theirs.id })).json.error.code).toBe('CARD_NOT_FOUND');
+        expect((await new Phone(s.url, merchant.qrPath).api('POST', 'pay', { ...pay, commandId: randomUUID() })).json.error.code).toBe('UNAUTHENTICATED');
+        expect(await cardOf(s.url, t, theirs.id)).toMatchObject({ paid: 10_000, bonus: 2_000 });
         expect(await cardOf(s.url, t, card.id)).toMatchObject({ paid: 6_792, bonus: 1_358 });
 
         // The counter got exactly one push, with the balances after.
