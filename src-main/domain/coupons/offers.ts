@@ -86,19 +86,26 @@ export function lineInScope(scope: CouponScope, cart: Cart, line: CartLine): boo
  * earlier line), so that each line's discount is whole fen and they sum to `amount` exactly.
  */
 function allocate(state: CartState, lines: readonly number[], amount: number): void {
-  const base = lines.reduce((s, i) => s + state.remaining[i]!, 0);
+  let base = 0;
+  for (const i of lines) base += state.remaining[i]!;
   if (amount <= 0 || base <= 0) return;
-  const shares = lines.map((i) => {
+  // No objects and no sort: the checkout search allocates at every step it tries.
+  const frac = new Float64Array(lines.length);
+  let left = amount;
+  lines.forEach((i, k) => {
     const exact = (amount * state.remaining[i]!) / base;
-    return { i, whole: Math.floor(exact), frac: exact - Math.floor(exact) };
+    const whole = Math.floor(exact);
+    frac[k] = exact - whole;
+    state.remaining[i]! -= whole;
+    left -= whole;
   });
-  let left = amount - shares.reduce((s, x) => s + x.whole, 0);
-  for (const x of [...shares].sort((a, b) => b.frac - a.frac || a.i - b.i)) {
-    if (left <= 0) break;
-    x.whole += 1;
-    left -= 1;
+  // The `left` (< lines) largest remainders take one fen more; ties: the earlier line (lines are in cart order).
+  for (; left > 0; left--) {
+    let pick = -1;
+    for (let k = 0; k < frac.length; k++) if (frac[k]! >= 0 && (pick < 0 || frac[k]! > frac[pick]!)) pick = k;
+    frac[pick] = -1;
+    state.remaining[lines[pick]!]! -= 1;
   }
-  for (const x of shares) state.remaining[x.i]! -= x.whole;
 }
 
 /**
@@ -137,6 +144,21 @@ function cartView(cart: Cart): CartView {
 
 function byDearest(cart: Cart, lines: readonly number[]): number[] {
   return [...lines].sort((a, b) => cart.lines[b]!.unitPrice - cart.lines[a]!.unitPrice || a - b);
+}
+
+/** Sorted orders of a cart view's line lists (they belong to one cart and never change). */
+const dearestOrders = new WeakMap<readonly number[], number[]>();
+
+/** In-scope lines dearest unit first (ties: earlier line first). */
+function dearestOrder(cart: Cart, inScope: readonly number[]): readonly number[] {
+  const v = cartView(cart);
+  if (inScope === v.all) return v.dearestFirst;
+  let order = dearestOrders.get(inScope);
+  if (!order) {
+    order = byDearest(cart, inScope);
+    dearestOrders.set(inScope, order);
+  }
+  return order;
 }
 
 /** The cart lines (indices, in cart order) a scope covers. */
@@ -195,25 +217,26 @@ export function applyOffer(coupon: Coupon, cart: Cart, state: CartState): number
     }
     case 'buyNGetOne': {
       const group = offer.buy + 1;
-      // Available units per line, dearest first (ties: earlier line first).
-      const avail = inScope
-        .map((i) => ({ i, price: cart.lines[i]!.unitPrice, units: cart.lines[i]!.quantity - state.usedUnits[i]! }))
-        .filter((x) => x.units > 0)
-        .sort((a, b) => b.price - a.price || a.i - b.i);
-      const total = avail.reduce((s, x) => s + x.units, 0);
-      const groups = Math.floor(total / group);
-      if (groups === 0) return 0;
+      // Units still available per line, dearest first (ties: earlier line first). The order is the
+      // cart's, cached: the checkout search applies the same coupon at hundreds of points.
+      const order = dearestOrder(cart, inScope);
+      let total = 0;
+      for (const i of order) total += cart.lines[i]!.quantity - state.usedUnits[i]!;
+      const usable = Math.floor(total / group) * group;
+      if (usable === 0) return 0;
       // Walk the units in order: positions group-1, 2·group-1, … are free; the first groups·group are used.
       let pos = 0;
       let saving = 0;
-      const usable = groups * group;
-      for (const x of avail) {
+      for (const i of order) {
         if (pos >= usable) break;
-        const take = Math.min(x.units, usable - pos);
+        const units = cart.lines[i]!.quantity - state.usedUnits[i]!;
+        if (units <= 0) continue;
+        const take = Math.min(units, usable - pos);
+        const price = cart.lines[i]!.unitPrice;
         const freeHere = Math.floor((pos + take) / group) - Math.floor(pos / group);
-        saving += freeHere * x.price;
-        state.remaining[x.i]! -= freeHere * x.price;
-        state.usedUnits[x.i]! += take;
+        saving += freeHere * price;
+        state.remaining[i]! -= freeHere * price;
+        state.usedUnits[i]! += take;
         pos += take;
       }
       return saving;
@@ -248,8 +271,7 @@ export function savingAlone(coupon: Coupon, cart: Cart): number {
     }
     case 'buyNGetOne': {
       const group = offer.buy + 1;
-      const v = cartView(cart);
-      const order = inScope === v.all ? v.dearestFirst : byDearest(cart, inScope);
+      const order = dearestOrder(cart, inScope);
       let total = 0;
       for (const i of order) total += lines[i]!.quantity;
       const usable = Math.floor(total / group) * group;
