@@ -118,6 +118,8 @@ interface CartView {
   dearestFirst: number[];
   byItem: Map<string, number[]>;
   byCategory: Map<string, number[]>;
+  /** Lines of multi-key scopes, by the scope's key list. */
+  merged: Map<readonly string[], number[]>;
 }
 
 const views = new WeakMap<Cart, CartView>();
@@ -127,7 +129,7 @@ function cartView(cart: Cart): CartView {
   let v = views.get(cart);
   if (v) return v;
   const all = cart.lines.map((_l, i) => i);
-  v = { all, dearestFirst: byDearest(cart, all), byItem: new Map(), byCategory: new Map() };
+  v = { all, dearestFirst: byDearest(cart, all), byItem: new Map(), byCategory: new Map(), merged: new Map() };
   cart.lines.forEach((l, i) => {
     for (const [m, k] of [
       [v!.byItem, l.itemId],
@@ -166,9 +168,15 @@ export function scopeLines(scope: CouponScope, cart: Cart): readonly number[] {
   const v = cartView(cart);
   const gather = (keys: readonly string[], m: Map<string, number[]>) => {
     if (keys.length === 1) return m.get(keys[0]!) ?? NONE;
-    const set = new Set<number>();
-    for (const k of keys) m.get(k)?.forEach((i) => set.add(i));
-    return [...set].sort((a, b) => a - b);
+    // Several keys: merged once per cart and scope, so the list is one object the caches can key on.
+    let merged = v.merged.get(keys);
+    if (!merged) {
+      const set = new Set<number>();
+      for (const k of keys) m.get(k)?.forEach((i) => set.add(i));
+      merged = set.size ? [...set].sort((a, b) => a - b) : NONE;
+      v.merged.set(keys, merged);
+    }
+    return merged;
   };
   switch (scope.kind) {
     case 'items':
@@ -252,40 +260,74 @@ export function applyOffer(coupon: Coupon, cart: Cart, state: CartState): number
 export function savingAlone(coupon: Coupon, cart: Cart): number {
   const inScope = scopeLines(coupon.scope, cart);
   if (inScope.length === 0) return 0;
-  const lines = cart.lines;
+  const sum = summary(cart, inScope);
   const offer = coupon.offer;
   switch (offer.kind) {
     case 'amountOff':
     case 'percentOff': {
-      let subtotal = 0;
-      for (const i of inScope) subtotal += lines[i]!.unitPrice * lines[i]!.quantity;
+      const subtotal = sum.subtotal;
       if (subtotal <= 0 || subtotal < offer.threshold) return 0;
       if (offer.kind === 'amountOff') return Math.min(offer.off, subtotal);
       const saving = Math.floor((subtotal * offer.percent) / 100);
       return offer.cap === null ? saving : Math.min(saving, offer.cap);
     }
-    case 'fixedPrice': {
-      let best = 0;
-      for (const i of inScope) best = Math.max(best, lines[i]!.unitPrice - offer.price);
-      return best;
-    }
+    case 'fixedPrice':
+      return Math.max(0, sum.dearest - offer.price);
     case 'buyNGetOne': {
       const group = offer.buy + 1;
-      const order = dearestOrder(cart, inScope);
-      let total = 0;
-      for (const i of order) total += lines[i]!.quantity;
-      const usable = Math.floor(total / group) * group;
-      let pos = 0;
-      let saving = 0;
-      for (const i of order) {
-        if (pos >= usable) break;
-        const take = Math.min(lines[i]!.quantity, usable - pos);
-        saving += (Math.floor((pos + take) / group) - Math.floor(pos / group)) * lines[i]!.unitPrice;
-        pos += take;
+      let saving = sum.freeByGroup.get(group);
+      if (saving === undefined) {
+        saving = freeUnitsValue(cart, inScope, group);
+        sum.freeByGroup.set(group, saving);
       }
       return saving;
     }
   }
+}
+
+/**
+ * What a line list of a fresh cart offers every coupon scoped to it, worked out once: a store's
+ * whole-cart coupons (hundreds) share one list, so each is then a lookup instead of a pass over the
+ * cart. Keyed by the view's list, like the sorted orders (a cart's lines never change).
+ */
+interface LineSummary {
+  subtotal: number;
+  dearest: number;
+  freeByGroup: Map<number, number>;
+}
+
+const summaries = new WeakMap<readonly number[], LineSummary>();
+
+function summary(cart: Cart, inScope: readonly number[]): LineSummary {
+  let s = summaries.get(inScope);
+  if (!s) {
+    s = { subtotal: 0, dearest: 0, freeByGroup: new Map() };
+    for (const i of inScope) {
+      const l = cart.lines[i]!;
+      s.subtotal += l.unitPrice * l.quantity;
+      s.dearest = Math.max(s.dearest, l.unitPrice);
+    }
+    summaries.set(inScope, s);
+  }
+  return s;
+}
+
+/** Buy-N-get-one on a fresh cart: the in-scope units dearest first, every `group`-th one free. */
+function freeUnitsValue(cart: Cart, inScope: readonly number[], group: number): number {
+  const lines = cart.lines;
+  const order = dearestOrder(cart, inScope);
+  let total = 0;
+  for (const i of order) total += lines[i]!.quantity;
+  const usable = Math.floor(total / group) * group;
+  let pos = 0;
+  let saving = 0;
+  for (const i of order) {
+    if (pos >= usable) break;
+    const take = Math.min(lines[i]!.quantity, usable - pos);
+    saving += (Math.floor((pos + take) / group) - Math.floor(pos / group)) * lines[i]!.unitPrice;
+    pos += take;
+  }
+  return saving;
 }
 
 export type OfferProblem = { field: 'threshold' | 'off' | 'percent' | 'cap' | 'price' | 'buy' | 'scope' | 'validTo'; reason: 'range' };
