@@ -165,6 +165,26 @@ export class CouponRedemptions {
     return { outcome: 'accepted', claim };
   }
 
+  /**
+   * Gives back the claims whose reservation ran out (a counter that never confirmed nor released),
+   * so the member's list shows them usable again. Each is one conditional UPDATE: a confirm that
+   * commits first keeps its claim; a confirm after it hears NOT_RESERVED (and reports the sale as an
+   * offline use, which then is accepted). Returns how many were given back.
+   */
+  async releaseExpired(now: Date): Promise<number> {
+    const at = now.toISOString();
+    const due = await this.db.all<{ id: string; sale_command_id: string }>(`SELECT id, sale_command_id FROM coupon_claim WHERE state = 'reserved' AND reserved_until <= ? LIMIT 500`, [at]);
+    let released = 0;
+    for (const c of due) {
+      released += await this.db.tx(async (sql) => {
+        const n = await sql.run(`UPDATE coupon_claim SET state = 'claimed', sale_command_id = NULL, reserved_until = NULL WHERE id = ? AND sale_command_id = ? AND state = 'reserved' AND reserved_until <= ?`, [c.id, c.sale_command_id, at]);
+        if (n) await sql.run(`UPDATE coupon_redemption SET state = 'released', updated_at = ? WHERE claim_id = ? AND sale_command_id = ? AND state = 'reserved'`, [at, c.id, c.sale_command_id]);
+        return n;
+      });
+    }
+    return released;
+  }
+
   /** The store's double uses, newest first (the terminal's exceptions report). */
   async exceptions(storeId: string): Promise<CouponException[]> {
     const rows = await this.db.all<RedemptionRow>(`SELECT ${COLUMNS} FROM coupon_redemption WHERE store_id = ? AND state = 'exception' ORDER BY created_at DESC LIMIT 500`, [storeId]);
