@@ -79,6 +79,21 @@ describe('coupon redemption over time (server database)', () => {
         expect(reported).toMatchObject({ outcome: 'accepted', claim: { state: 'redeemed', saleCommandId: sale } });
       });
 
+      it('an offline use reported while another sale holds the claim is an exception until that sale gives the claim back; then it is the use', async () => {
+        const { r, claim } = await setUp(await kind.target());
+        const id = await claim();
+        const [online, offline] = [uuidv7(), uuidv7()];
+        await r.reserve(A, id, online, later(1));
+        const reported = await r.offline(B, id, { saleCommandId: offline, redeemedAt: later(1).toISOString() }, later(2));
+        expect(reported).toMatchObject({ outcome: 'exception', exception: { firstSaleCommandId: online } });
+        expect(await r.exceptions('store-1')).toHaveLength(1);
+        const released = await r.release(A, id, online, later(3));
+        expect(released).toMatchObject({ state: 'released', claim: { state: 'redeemed', saleCommandId: offline, redeemedAt: later(1).toISOString() } });
+        expect(await r.exceptions('store-1')).toEqual([]);
+        expect(await r.offline(B, id, { saleCommandId: offline, redeemedAt: later(1).toISOString() }, later(4))).toMatchObject({ outcome: 'accepted' });
+        expect(await refusal(r.reserve(A, id, uuidv7(), later(5)))).toBe('ALREADY_REDEEMED');
+      });
+
       it('a coupon that ended while claimed cannot be reserved; a lost confirm answer is finished by the offline report', async () => {
         const { r, claim } = await setUp(await kind.target());
         const id = await claim();
