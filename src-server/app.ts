@@ -5,6 +5,7 @@ import { enrollRequest, pushRequest } from '../src-main/domain/sync/protocol';
 import type { ServerDb } from './db';
 import { SyncHttpError, invalidInput } from './errors';
 import { registerAdminRoutes } from './admin';
+import { registerCouponRoutes } from './coupons/routes';
 import { registerBackOfficePage } from './backoffice-page';
 import { headOf, signHead, storeBatch } from './journal-store';
 import { PAIRING_PER_ADDRESS, RateLimiter } from './rate-limit';
@@ -114,6 +115,7 @@ export async function buildServer(opts: AppOptions): Promise<{ app: FastifyInsta
   registerValueRoutes(app, db, now);
   registerUpdateRoutes(app, db, now);
   registerMemberCards(app, db, hub, now, opts.secureCookies ?? false);
+  registerCouponRoutes(app, db, hub, now);
   return {
     app,
     markClosing() {

@@ -1,3 +1,4 @@
+import { seedDemoCoupons } from './coupons/demo';
 import type { ServerDb } from './db';
 import { createPairingCode, createStore } from './terminals';
 import { seedDemoMerchant } from './cards/demo';
@@ -16,5 +17,6 @@ export async function prepareDemo(db: ServerDb, storeName: string, now: Date): P
   store ??= await createStore(db, storeName, 'Asia/Shanghai', now);
   const { code, expiresAt } = await createPairingCode(db, store.id, admin!.id, 30, now);
   const memberCards = await seedDemoMerchant(db, store.id, now); // the approved member-cards merchant (src-server/cards/demo.ts)
+  await seedDemoCoupons(db, now); // issue 17: shop items with barcodes, coupons and a product display (src-server/coupons/demo.ts)
   return { storeId: store.id, code, expiresAt, memberCards };
 }
