@@ -14,6 +14,7 @@ import { registerUpdateRoutes } from './updates/routes';
 import type { Signer } from './secrets';
 import { authenticateTerminal, enroll, recordError } from './terminals';
 import { registerValueRoutes } from './value/routes';
+import { registerMemberCards } from './cards';
 
 export interface AppOptions {
   db: ServerDb;
@@ -112,6 +113,7 @@ export async function buildServer(opts: AppOptions): Promise<{ app: FastifyInsta
   await registerReferenceRoutes(app, db, hub, now);
   registerValueRoutes(app, db, now);
   registerUpdateRoutes(app, db, now);
+  registerMemberCards(app, db, hub, now);
   return {
     app,
     markClosing() {

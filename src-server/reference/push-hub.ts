@@ -56,6 +56,17 @@ export class PushHub {
     }
   }
 
+  /** Sends one message to every connected terminal of a store (a member paid from their phone). */
+  toStore(storeId: string, msg: PushMessage): number {
+    let sent = 0;
+    for (const [ws, t] of this.sockets) {
+      if (t.storeId !== storeId || ws.readyState !== ws.OPEN) continue;
+      this.send(ws, msg);
+      sent++;
+    }
+    return sent;
+  }
+
   /** Closes the sockets of a revoked terminal at once. */
   drop(terminalId: string): void {
     for (const [ws, t] of this.sockets) if (t.id === terminalId) ws.close(4001, 'revoked');
