@@ -1,7 +1,9 @@
 // Member cards at the counter: identify the member, open cards, recharge, redeem (online hold →
 // one local command → capture), payments members make from their phone (pushed), reversal.
 // The balances live on the central server; this terminal journals what moved here.
+import { createHash } from 'node:crypto';
 import { PosError } from '../../domain/errors';
+import { isUuidV7 } from '../../domain/ledger/rules';
 import { announce, type AnnouncementKind } from '../../domain/voice';
 import type { CardPaymentPush, CardPaymentView, CardTender, MemberCardView, MerchantView } from '../../domain/member-cards/protocol';
 import { newId, type Ledger, type LedgerTx } from '../../ledger';
@@ -298,7 +300,7 @@ export class MemberCardsService {
    */
   applyPush(p: CardPaymentPush): boolean {
     const { replay } = this.d.commands.runNow({
-      commandId: p.paymentCommandId,
+      commandId: localCommandId(p.paymentCommandId),
       method: 'memberCards.phonePayment',
       body: p,
       actor: null,
@@ -463,4 +465,17 @@ export class MemberCardsService {
     const { store, terminal } = this.d.settings.get();
     return { storeName: store.name, terminal: terminal.name, timeZone: store.timeZone, currency: store.currency };
   }
+}
+
+/**
+ * The terminal's ledger names commands by UUIDv7. A phone payment keeps the phone's id when it is
+ * one; any other id (a phone page may make v4 ids) maps to the same v7-shaped id every time
+ * (SHA-256 of it, version and variant bits set), so a repeated push still replays. The movement row
+ * keeps the phone's own id, which is what the server knows it by.
+ */
+export function localCommandId(id: string): string {
+  if (isUuidV7(id)) return id;
+  const h = createHash('sha256').update(`memberCards.phonePayment:${id}`).digest('hex');
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-7${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
