@@ -1,0 +1,90 @@
+// Member cards at the counter (issue 16), as a cashier would do it: the demo store (its emulated
+// LAN printer) connected to a real central server process started here, whose platform admin
+// approved the store's merchant.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Admin, startServer, type ServerProcess } from '../integration/sync/support/server-process';
+import { tempDir } from '../support/services';
+import { CardsPage } from './pages/cards';
+import { MilesPage } from './pages/miles';
+import { expect, test } from './support/fixtures';
+
+test.use({ demo: true, viewport: { width: 1024, height: 768 } });
+// A server process and a demo host on a machine shared by builds: a generous limit, not a speed check.
+test.describe.configure({ timeout: 180_000 });
+
+let server: ServerProcess;
+let admin: Admin;
+let pairing: string;
+
+test.beforeEach(async () => {
+  server = await startServer({ dataDir: tempDir('pos-e2e-cards-') });
+  admin = await Admin.signIn(server.url);
+  const store = await admin.store('洗车行 Car Wash');
+  pairing = await admin.pairingCode(store.id);
+  const applied = await admin.request('POST', '/admin/api/merchants', { storeId: store.id, name: '洗车行 Car Wash', contact: '王 Wang', phone: '010-1234', address: 'Beijing' });
+  expect(applied.status).toBe(200);
+  const approved = await admin.request('POST', `/admin/api/merchants/${applied.json.id}/decisions`, { action: 'approve' });
+  expect(approved.status).toBe(200);
+  const product = await admin.request('POST', `/admin/api/merchants/${applied.json.id}/products`, { name: '储值卡 Stored value', terms: { kind: 'stored', tiers: [{ pay: 10_000, bonus: 2_000 }] } });
+  expect(product.status).toBe(200);
+});
+test.afterEach(async () => {
+  await server.stop();
+});
+
+const printed = (dataDir: string) => {
+  try {
+    return fs.readFileSync(path.join(dataDir, 'demo-printer.txt'), 'utf8');
+  } catch {
+    return '';
+  }
+};
+
+test('a cashier registers a member, opens a stored-value card, recharges ¥100 (+¥20), takes ¥38.50; each is announced and the balance reads ¥81.50 without reload; offline it is refused', async ({ counter, page, host }) => {
+  await counter.signInByTouch('王芳 Wang Fang', '1234');
+  await new MilesPage(page).connect(server.url, pairing);
+  const cards = new CardsPage(page);
+  await cards.open();
+  await expect(page.getByTestId('merchant-qr')).toContainText('洗车行 Car Wash');
+  await expect(page.getByTestId('merchant-phone-url')).toHaveText(/\/m\/[A-Za-z0-9_-]{16,}$/);
+
+  await cards.register('13800138000', '张三');
+  await cards.openCard('储值卡 Stored value');
+  await expect(cards.card()).toContainText('储值卡 Stored value');
+  await expect(cards.card().getByTestId('card-balance')).toHaveText('¥0.00');
+
+  // Recharge ¥100 by the tier button: the confirmation names the bonus before money moves.
+  await cards.card().click();
+  await cards.action('充值');
+  await page.getByTestId('cards-tier').click();
+  await expect(page.getByTestId('cards-amount')).toHaveValue('100.00');
+  await page.getByTestId('cards-recharge').click();
+  await cards.confirm(['向储值卡 Stored value充值 ¥100.00，现金支付？', '会员获赠 ¥20.00。']);
+  await expect(cards.card().getByTestId('card-balance')).toHaveText('¥120.00');
+  await expect(cards.card().getByTestId('card-split')).toHaveText('本金 ¥100.00 · 赠送 ¥20.00');
+  await expect(cards.announcement).toContainText('会员卡充值一百元，余额一百二十元');
+  await expect.poll(() => printed(host.dataDir), { timeout: 15_000 }).toContain('会员卡充值 Member card recharge');
+  expect(printed(host.dataDir)).toMatch(/余额 Balance\s+[¥￥]120\.00/);
+
+  // Pay ¥38.50 from the card at the counter.
+  await cards.action('会员卡消费');
+  await page.getByTestId('cards-amount').fill('38.50');
+  await page.getByTestId('cards-redeem').click();
+  await cards.confirm(['从储值卡 Stored value扣除 ¥38.50？']);
+  await expect(cards.card().getByTestId('card-balance')).toHaveText('¥81.50');
+  await expect(cards.announcement).toHaveAttribute('data-clips', '会员卡收款 三 十 八 元 五 角 余额 八 十 一 元 五 角');
+  await expect(cards.announcement).toContainText('会员卡收款三十八元五角，余额八十一元五角');
+  await expect.poll(() => printed(host.dataDir), { timeout: 15_000 }).toContain('会员卡消费 Member card payment');
+  await expect(page.getByTestId('cards-today-row')).toHaveCount(3);
+
+  // The server goes away: a redemption is refused with a clear message, the balance shown is unchanged.
+  await server.stop();
+  await page.getByTestId('cards-amount').fill('10');
+  await page.getByTestId('cards-redeem').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: '确认' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('会员卡不能离线使用');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(cards.card().getByTestId('card-balance')).toHaveText('¥81.50');
+});
