@@ -17,6 +17,7 @@ export class MemberCards1763700000015 implements MigrationInterface {
       source TEXT NOT NULL CHECK (source IN ('counter', 'phone')),
       day TEXT NOT NULL,
       created_at TEXT NOT NULL,
+      staff_id TEXT,
       staff_name TEXT,
       merchant_id TEXT NOT NULL,
       card_id TEXT NOT NULL,

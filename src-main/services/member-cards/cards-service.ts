@@ -311,7 +311,7 @@ export class MemberCardsService {
         tx.event({
           type: 'memberCard.phonePayment.received',
           movement: {
-            commandId: p.paymentCommandId, kind: 'payment', source: 'phone', day: this.day(new Date(tx.at)), createdAt: tx.at, staffName: null,
+            commandId: p.paymentCommandId, kind: 'payment', source: 'phone', day: this.day(new Date(tx.at)), createdAt: tx.at, staffId: null, staffName: null,
             merchantId: p.merchantId, cardId: p.cardId, productName: p.productName, memberId: p.memberId, memberName: p.memberName, unit: p.unit,
             amount: p.amount, paidPart: p.paidPart, bonusPart: p.bonusPart, money, tender: null,
             paidAfter: p.paidAfter, bonusAfter: p.bonusAfter, usesAfter: p.usesAfter, transferId, captureState: 'none', captureProblem: null,
@@ -419,7 +419,7 @@ export class MemberCardsService {
 
   private row(tx: LedgerTx, staff: StaffInfo, card: MemberCardView, memberName: string, m: Pick<MovementRow, 'commandId' | 'kind' | 'amount' | 'paidPart' | 'bonusPart' | 'money' | 'tender' | 'transferId'>): Omit<MovementRow, 'updatedAt'> {
     return {
-      ...m, source: 'counter', day: this.day(new Date(tx.at)), createdAt: tx.at, staffName: staff.name,
+      ...m, source: 'counter', day: this.day(new Date(tx.at)), createdAt: tx.at, staffId: staff.id, staffName: staff.name,
       merchantId: card.merchantId, cardId: card.id, productName: card.productName, memberId: card.memberId, memberName,
       unit: card.terms.kind === 'punch' ? 'USES' : 'CNY', paidAfter: card.paid, bonusAfter: card.bonus, usesAfter: card.usesLeft,
       captureState: 'none', captureProblem: null, reversibleUntil: null, state: 'made', reversalCommandId: null, reversalTransferId: null,

@@ -13,6 +13,7 @@ export interface MovementRow {
   source: 'counter' | 'phone';
   day: string;
   createdAt: string;
+  staffId: string | null;
   staffName: string | null;
   merchantId: string;
   cardId: string;
@@ -49,6 +50,7 @@ const COLUMNS: [keyof MovementRow, string][] = [
   ['source', 'source'],
   ['day', 'day'],
   ['createdAt', 'created_at'],
+  ['staffId', 'staff_id'],
   ['staffName', 'staff_name'],
   ['merchantId', 'merchant_id'],
   ['cardId', 'card_id'],

@@ -85,6 +85,16 @@ describe('member cards at the counter', () => {
     expect(replay.movement.commandId).toBe(redeemId);
     expect((await t.ok<Json>('memberCards.cards', { memberId: reg.member.id })).cards[0].paid).toBe(6_792);
 
+    // The day report: the card payment is a sale under the member_card tender; the recharge is stored
+    // value sold (money in, a liability), apart from sales, and its cash is in the expected drawer.
+    const x = (await t.ok<Json>('settlement.report', {})).report;
+    expect(x.sales).toContainEqual(expect.objectContaining({ workflow: 'memberCards', count: 1, amount: 3_850 }));
+    expect(x.tenders).toContainEqual(expect.objectContaining({ method: 'member_card', amount: 3_850 }));
+    expect(x.recharges).toEqual([{ method: 'cash', count: 1, amount: 10_000 }]);
+    expect(x.rechargesTotal).toBe(10_000);
+    expect(x.salesTotal).toBe(3_850);
+    expect(x.cash.expected - x.cash.float - x.cash.sales).toBe(10_000);
+
     // Too much: the server refuses, nothing is booked here.
     const mark = booked(t);
     const short = await t.call('memberCards.redeem', { commandId: uuidv7(), cardId, amount: 9_000 });
