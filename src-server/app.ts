@@ -113,7 +113,7 @@ export async function buildServer(opts: AppOptions): Promise<{ app: FastifyInsta
   await registerReferenceRoutes(app, db, hub, now);
   registerValueRoutes(app, db, now);
   registerUpdateRoutes(app, db, now);
-  registerMemberCards(app, db, hub, now);
+  registerMemberCards(app, db, hub, now, opts.secureCookies ?? false);
   return {
     app,
     markClosing() {

@@ -1,5 +1,6 @@
 import type { ServerDb } from './db';
 import { createPairingCode, createStore } from './terminals';
+import { seedDemoMerchant } from './cards/demo';
 
 /** Where `--demo` leaves the server's address and the pairing code for the terminal host. */
 export const DEMO_FILE = 'demo.json';
@@ -9,10 +10,11 @@ export const DEMO_FILE = 'demo.json';
  * code for it, made by the back office's own code path, so the demo terminal enrolls itself the
  * way a manager would.
  */
-export async function prepareDemo(db: ServerDb, storeName: string, now: Date): Promise<{ storeId: string; code: string; expiresAt: string }> {
+export async function prepareDemo(db: ServerDb, storeName: string, now: Date): Promise<{ storeId: string; code: string; expiresAt: string; memberCards: { merchantId: string; qrPath: string } }> {
   const admin = await db.one<{ id: string }>(`SELECT id FROM admin_user WHERE username = 'admin'`);
   let store = await db.one<{ id: string }>(`SELECT id FROM store WHERE name = ?`, [storeName]);
   store ??= await createStore(db, storeName, 'Asia/Shanghai', now);
   const { code, expiresAt } = await createPairingCode(db, store.id, admin!.id, 30, now);
-  return { storeId: store.id, code, expiresAt };
+  const memberCards = await seedDemoMerchant(db, store.id, now); // the approved member-cards merchant (src-server/cards/demo.ts)
+  return { storeId: store.id, code, expiresAt, memberCards };
 }

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     // For the terminal host that started it: written whole (rename), so it is never read half-written.
     fs.writeFileSync(path.join(values['data-dir'], 'demo.json.tmp'), JSON.stringify(demo));
     fs.renameSync(path.join(values['data-dir'], 'demo.json.tmp'), path.join(values['data-dir'], DEMO_FILE));
-    log.info({ address, store: values.demo }, 'demo store ready');
+    log.info({ address, store: values.demo, memberCardsQr: `${address}${demo.memberCards.qrPath}` }, 'demo store ready');
   }
   log.info({ address, database: db.kind }, 'server ready');
 

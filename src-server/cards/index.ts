@@ -4,6 +4,7 @@ import type { PushHub } from '../reference/push-hub';
 import { ValueLedger } from '../value/value-ledger';
 import { registerMerchantAdminRoutes } from './admin-routes';
 import { MemberCodes } from './member-code-key';
+import { registerPhonePage } from './phone-page';
 import { registerCardTerminalRoutes } from './routes';
 import { CardsService } from './service';
 import { ConsoleSmsSender, Otps, type SmsSender } from './sms';
@@ -13,11 +14,12 @@ import { ConsoleSmsSender, Otps, type SmsSender } from './sms';
  * members' cards on the value ledger, the terminals' routes, the member's phone page and the back
  * office. `sms` is the SMS provider's adapter; without one, codes go to the log (ConsoleSmsSender).
  */
-export function registerMemberCards(app: FastifyInstance, db: ServerDb, hub: PushHub, now: () => Date, sms: SmsSender = new ConsoleSmsSender(app.log)): CardsService {
+export function registerMemberCards(app: FastifyInstance, db: ServerDb, hub: PushHub, now: () => Date, secureCookies = false, sms: SmsSender = new ConsoleSmsSender(app.log)): CardsService {
   const cards = new CardsService(db, new ValueLedger(db), hub, now);
   const otps = new Otps(db, sms, now);
   const codes = new MemberCodes(db);
   registerCardTerminalRoutes(app, db, cards, otps, codes, now);
   registerMerchantAdminRoutes(app, db, sms, now);
+  registerPhonePage(app, db, cards, otps, codes, now, secureCookies);
   return cards;
 }
