@@ -41,13 +41,14 @@ const printed = (dataDir: string) => {
   }
 };
 
-test('a cashier registers a member, opens a stored-value card, recharges ¥100 (+¥20), takes ¥38.50; each is announced and the balance reads ¥81.50 without reload; offline it is refused', async ({ counter, page, host }) => {
+test('the issue story: a cashier registers a member, opens a stored-value card, recharges ¥100 (+¥20); the member pays ¥38.50 from their phone; the counter shows and announces it, both balances read ¥81.50 without reload; offline redemption is refused', async ({ counter, page, host, browser }) => {
   await counter.signInByTouch('王芳 Wang Fang', '1234');
   await new MilesPage(page).connect(server.url, pairing);
   const cards = new CardsPage(page);
   await cards.open();
   await expect(page.getByTestId('merchant-qr')).toContainText('洗车行 Car Wash');
-  await expect(page.getByTestId('merchant-phone-url')).toHaveText(/\/m\/[A-Za-z0-9_-]{16,}$/);
+  const phoneUrl = (await page.getByTestId('merchant-phone-url').textContent())!;
+  expect(phoneUrl).toMatch(/\/m\/[A-Za-z0-9_-]{16,}$/);
 
   await cards.register('13800138000', '张三');
   await cards.openCard('储值卡 Stored value');
@@ -67,16 +68,43 @@ test('a cashier registers a member, opens a stored-value card, recharges ¥100 (
   await expect.poll(() => printed(host.dataDir), { timeout: 15_000 }).toContain('会员卡充值 Member card recharge');
   expect(printed(host.dataDir)).toMatch(/余额 Balance\s+[¥￥]120\.00/);
 
-  // Pay ¥38.50 from the card at the counter.
-  await cards.action('会员卡消费');
-  await page.getByTestId('cards-amount').fill('38.50');
-  await page.getByTestId('cards-redeem').click();
-  await cards.confirm(['从储值卡 Stored value扣除 ¥38.50？']);
-  await expect(cards.card().getByTestId('card-balance')).toHaveText('¥81.50');
+  // The member scans the merchant's code: their phone (a second browser, phone-sized) opens the page, signs in by phone + code, pays ¥38.50.
+  const phoneContext = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+  const phone = await phoneContext.newPage();
+  await phone.goto(phoneUrl);
+  await expect(phone.getByTestId('merchant-name')).toHaveText('洗车行 Car Wash');
+  await phone.getByTestId('phone').fill('13800138000');
+  await phone.getByTestId('send-otp').click();
+  // The demo/test SMS sender is the console's: the code is read from the back office's outbox.
+  const lastCode = async () => /(\d{6})/.exec(((await admin.request('GET', '/admin/api/sms-outbox')).json as { phone: string; text: string }[]).find((m) => m.phone === '13800138000')?.text ?? '')?.[1] ?? '';
+  await expect.poll(lastCode).toMatch(/^\d{6}$/);
+  const code = await lastCode();
+  await phone.getByTestId('otp').fill(code);
+  await phone.getByTestId('sign-in').click();
+  await expect(phone.getByTestId('card')).toContainText('¥120.00');
+  await phone.getByTestId('card').click();
+  await phone.getByTestId('pay-amount').fill('38.50');
+  await phone.getByTestId('pay-next').click();
+  await phone.getByTestId('pay-confirm').click();
+  await expect(phone.getByTestId('pay-result')).toContainText('支付成功');
+
+  // The counter hears and sees it at once, and the card reads ¥81.50 on both screens without a reload.
   await expect(cards.announcement).toHaveAttribute('data-clips', '会员卡收款 三 十 八 元 五 角 余额 八 十 一 元 五 角');
   await expect(cards.announcement).toContainText('会员卡收款三十八元五角，余额八十一元五角');
+  await expect(cards.card().getByTestId('card-balance')).toHaveText('¥81.50');
+  await expect(phone.getByTestId('card-balance')).toContainText('¥81.50');
+  await expect(page.locator('[data-testid="cards-today-row"][data-source="phone"]')).toHaveCount(1);
+
+  // The cashier takes ¥1.50 at the counter: announced, and the member's phone follows live.
+  await cards.action('会员卡消费');
+  await page.getByTestId('cards-amount').fill('1.50');
+  await page.getByTestId('cards-redeem').click();
+  await cards.confirm(['从储值卡 Stored value扣除 ¥1.50？']);
+  await expect(cards.card().getByTestId('card-balance')).toHaveText('¥80.00');
+  await expect(cards.announcement).toContainText('会员卡收款一元五角，余额八十元');
+  await expect(phone.getByTestId('card-balance')).toContainText('¥80.00');
   await expect.poll(() => printed(host.dataDir), { timeout: 15_000 }).toContain('会员卡消费 Member card payment');
-  await expect(page.getByTestId('cards-today-row')).toHaveCount(3);
+  await phoneContext.close();
 
   // The server goes away: a redemption is refused with a clear message, the balance shown is unchanged.
   await server.stop();
@@ -86,5 +114,5 @@ test('a cashier registers a member, opens a stored-value card, recharges ¥100 (
   await dialog.getByRole('button', { name: '确认' }).click();
   await expect(dialog.getByRole('alert')).toContainText('会员卡不能离线使用');
   await dialog.getByRole('button', { name: '取消' }).click();
-  await expect(cards.card().getByTestId('card-balance')).toHaveText('¥81.50');
+  await expect(cards.card().getByTestId('card-balance')).toHaveText('¥80.00');
 });
