@@ -116,3 +116,24 @@ test('the issue story: a cashier registers a member, opens a stored-value card, 
   await dialog.getByRole('button', { name: '取消' }).click();
   await expect(cards.card().getByTestId('card-balance')).toHaveText('¥80.00');
 });
+
+test.describe('npm start --demo with its demo central server', () => {
+  test.use({ hostEnv: { POS_DEMO_SERVER: '1' } });
+
+  test("the member cards screen works with no set-up: the demo merchant's QR code and phone page, its products, a member served at once", async ({ counter, page, browser }) => {
+    await counter.signInByTouch('王芳 Wang Fang', '1234');
+    await expect(counter.statusBar).toContainText('同步：在线');
+    const cards = new CardsPage(page);
+    await cards.open();
+    await expect(page.getByTestId('merchant-qr').locator('img')).toBeVisible();
+    const phoneUrl = (await page.getByTestId('merchant-phone-url').textContent())!;
+    const phone = await (await browser.newContext({ viewport: { width: 375, height: 667 } })).newPage();
+    await phone.goto(phoneUrl);
+    await expect(phone.getByTestId('send-otp')).toBeVisible();
+    await phone.context().close();
+    await cards.register('13900139999', '演示 Demo');
+    await cards.action('开卡');
+    await page.getByTestId('cards-product').click();
+    await expect(page.getByRole('option').first()).toBeVisible();
+  });
+});
