@@ -1,10 +1,8 @@
 // Member cards at the counter: identify the member, open cards, recharge, redeem (online hold →
 // one local command → capture), payments members make from their phone (pushed), reversal.
 // The balances live on the central server; this terminal journals what moved here.
-import { createHash } from 'node:crypto';
 import { PosError } from '../../domain/errors';
-import { isUuidV7 } from '../../domain/ledger/rules';
-import { announce, type AnnouncementKind } from '../../domain/voice';
+import type { AnnouncementKind } from '../../domain/voice';
 import type { CardPaymentPush, CardPaymentView, CardTender, MemberCardView, MerchantView } from '../../domain/member-cards/protocol';
 import { newId, type Ledger, type LedgerTx } from '../../ledger';
 import type { Logger } from '../../ops/logging';
@@ -16,6 +14,7 @@ import type { PaymentsService } from '../payments';
 import type { StaffInfo } from '../staff/staff-service';
 import { CardRefusal, type CardsClient } from './cards-client';
 import { memberCardProjector } from './cards-events';
+import { announcementOf, businessDay, counterMovement, liabilityAccount, localCommandId, salesAccount } from './cards-booking';
 import { cardReceipt } from './cards-receipt';
 import { CardsStore, type MovementRow } from './cards-store';
 import { cardsError, identifyMember, type IdentifyInput } from './member-identify';
@@ -417,13 +416,8 @@ export class MemberCardsService {
     }
   }
 
-  private row(tx: LedgerTx, staff: StaffInfo, card: MemberCardView, memberName: string, m: Pick<MovementRow, 'commandId' | 'kind' | 'amount' | 'paidPart' | 'bonusPart' | 'money' | 'tender' | 'transferId'>): Omit<MovementRow, 'updatedAt'> {
-    return {
-      ...m, source: 'counter', day: this.day(new Date(tx.at)), createdAt: tx.at, staffId: staff.id, staffName: staff.name,
-      merchantId: card.merchantId, cardId: card.id, productName: card.productName, memberId: card.memberId, memberName,
-      unit: card.terms.kind === 'punch' ? 'USES' : 'CNY', paidAfter: card.paid, bonusAfter: card.bonus, usesAfter: card.usesLeft,
-      captureState: 'none', captureProblem: null, reversibleUntil: null, state: 'made', reversalCommandId: null, reversalTransferId: null,
-    };
+  private row(tx: LedgerTx, staff: StaffInfo, card: MemberCardView, memberName: string, m: Parameters<typeof counterMovement>[5]) {
+    return counterMovement(tx, this.day(new Date(tx.at)), staff, card, memberName, m);
   }
 
   /** Live balances: every screen showing this card updates without a reload. */
@@ -431,15 +425,9 @@ export class MemberCardsService {
     this.d.events.emit('memberCards.changed', { cardId: card.id, memberId: card.memberId, paid: card.paid, bonus: card.bonus, usesLeft: card.usesLeft, at: this.d.now().toISOString() });
   }
 
-  /** The announcement in both languages; the screen speaks the one it shows (and may be switched off). */
   private announce(kind: AnnouncementKind, m: MovementRow): void {
-    const amount = m.unit === 'CNY' ? (kind === 'memberRecharge' ? m.paidPart : m.money) : 0;
-    if (m.unit !== 'CNY') return;
-    const balance = m.paidAfter === null ? null : m.paidAfter + (m.bonusAfter ?? 0);
-    this.d.events.emit('memberCards.announce', {
-      kind, commandId: m.commandId, source: m.source, memberName: m.memberName, productName: m.productName, amount, balance, at: this.d.now().toISOString(),
-      zh: announce(kind, amount, balance, 'zh-CN'), en: announce(kind, amount, balance, 'en'),
-    });
+    const a = announcementOf(kind, m, this.d.now().toISOString());
+    if (a) this.d.events.emit('memberCards.announce', a);
   }
 
   private async print(m: MovementRow): Promise<Printed> {
@@ -447,35 +435,20 @@ export class MemberCardsService {
     return { jobId: printed.jobId, state: printed.state };
   }
 
-  /** Stored value sold: a liability (the store owes it to the members), never revenue. */
   private liability(tx: LedgerTx): string {
-    return tx.ensureAccount('member_cards_liability', '会员卡储值 Member card stored value', 'stored_value', this.d.settings.get().store.currency);
+    return liabilityAccount(tx, this.d.settings.get().store.currency);
   }
 
-  /** What members bought with their cards (one account per store). */
   private sales(tx: LedgerTx): string {
-    return tx.ensureAccount('member_card_sales', '会员卡消费 Member card sales', 'revenue', this.d.settings.get().store.currency);
+    return salesAccount(tx, this.d.settings.get().store.currency);
   }
 
   private day(at: Date): string {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: this.d.settings.get().store.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+    return businessDay(at, this.d.settings.get().store.timeZone);
   }
 
   private receiptContext() {
     const { store, terminal } = this.d.settings.get();
     return { storeName: store.name, terminal: terminal.name, timeZone: store.timeZone, currency: store.currency };
   }
-}
-
-/**
- * The terminal's ledger names commands by UUIDv7. A phone payment keeps the phone's id when it is
- * one; any other id (a phone page may make v4 ids) maps to the same v7-shaped id every time
- * (SHA-256 of it, version and variant bits set), so a repeated push still replays. The movement row
- * keeps the phone's own id, which is what the server knows it by.
- */
-export function localCommandId(id: string): string {
-  if (isUuidV7(id)) return id;
-  const h = createHash('sha256').update(`memberCards.phonePayment:${id}`).digest('hex');
-  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-7${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
