@@ -130,6 +130,40 @@ describe('member cards at the counter', () => {
     expect(booked(t)).toBe(before);
   });
 
+  it('a capture that does not reach the server leaves the sale made and pending, and recovery captures it; a manager PIN reverses a payment, a cashier PIN does not', async () => {
+    const { t, proxy, stored } = await setUp();
+    const reg = await t.ok<Json>('members.register', { phone: '13800138002', name: '王五' });
+    const opened = await t.ok<Json>('memberCards.open', { commandId: uuidv7(), memberId: reg.member.id, productId: stored.id, tender: 'cash' });
+    const cardId = opened.card.id as string;
+    await t.ok('memberCards.recharge', { commandId: uuidv7(), cardId, amount: 10_000, tender: 'mobile' });
+
+    // The capture (and only it) gets no answer: the sale stands, its capture is pending.
+    proxy.only = '/api/v1/cards/holds/';
+    proxy.mode = 'error500';
+    const commandId = uuidv7();
+    const paid = await t.ok<Json>('memberCards.redeem', { commandId, cardId, amount: 2_000 });
+    expect(paid.movement.captureState).toBe('pending');
+    expect(balanceOf(t, 'tender:member_card')).toBe(2_000);
+    proxy.mode = 'pass';
+    t.services.memberCards.start();
+    await expect.poll(() => t.services.memberCards.movement(commandId).captureState, { timeout: 20_000 }).toBe('captured');
+    expect((await t.ok<Json>('memberCards.cards', { memberId: reg.member.id })).cards[0]).toMatchObject({ paid: 8_334, bonus: 1_666 });
+
+    // Reversal: a cashier's PIN approves nothing and changes nothing; the manager's gives the value back.
+    const people = await t.ok<{ id: string; role: string }[]>('staff.list', {});
+    const cashier = people.find((p) => p.role === 'cashier')!;
+    const manager = people.find((p) => p.role === 'manager')!;
+    const before = booked(t);
+    const refused = await t.call('memberCards.reverse', { commandId: uuidv7(), paymentCommandId: commandId, approval: { staffId: cashier.id, pin: '1111' } });
+    expect(refused.ok || refused.error.code).toBe('CARDS_APPROVAL_NOT_MANAGER');
+    expect(booked(t)).toBe(before);
+    const reversed = await t.ok<Json>('memberCards.reverse', { commandId: uuidv7(), paymentCommandId: commandId, approval: { staffId: manager.id, pin: '1234' } });
+    expect(reversed.movement).toMatchObject({ state: 'reversed', paidAfter: 10_000, bonusAfter: 2_000 });
+    expect(balanceOf(t, 'tender:member_card')).toBe(0);
+    const x = (await t.ok<Json>('settlement.report', {})).report;
+    expect(x.refunds).toContainEqual(expect.objectContaining({ workflow: 'memberCards', count: 1, amount: 2_000 }));
+  });
+
   it('journals a phone payment once whatever number of times the push arrives, and announces it once', async () => {
     const { t } = await setUp();
     const said: Json[] = [];
