@@ -3,6 +3,7 @@ import type { ServerDb } from '../db';
 import type { PushHub } from '../reference/push-hub';
 import { ValueLedger } from '../value/value-ledger';
 import { registerMerchantAdminRoutes } from './admin-routes';
+import { registerMerchantBackOffice } from './backoffice-merchants';
 import { MemberCodes } from './member-code-key';
 import { registerPhonePage } from './phone-page';
 import { registerCardTerminalRoutes } from './routes';
@@ -20,6 +21,7 @@ export function registerMemberCards(app: FastifyInstance, db: ServerDb, hub: Pus
   const codes = new MemberCodes(db);
   registerCardTerminalRoutes(app, db, cards, otps, codes, now);
   registerMerchantAdminRoutes(app, db, sms, now);
+  registerMerchantBackOffice(app, db, cards, now);
   registerPhonePage(app, db, cards, otps, codes, now, secureCookies);
   return cards;
 }

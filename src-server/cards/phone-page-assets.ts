@@ -43,7 +43,7 @@ export const PHONE_PAGE = `<!doctype html>
 <script src="/m/app.js"></script>
 </body></html>`;
 
-export const PHONE_STYLE = `*{box-sizing:border-box}body{font-family:system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;margin:0;background:#f4f6f8;color:#1d2329;font-size:18px}
+export const PHONE_STYLE = `*{box-sizing:border-box}[hidden]{display:none!important}body{font-family:system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;margin:0;background:#f4f6f8;color:#1d2329;font-size:18px}
 header{display:flex;align-items:center;gap:8px;padding:12px 16px;background:#0f6b5c;color:#fff}header h1{flex:1;font-size:20px;margin:0}
 main{padding:12px 16px;max-width:480px;margin:0 auto}section{display:flex;flex-direction:column;gap:10px}
 label{display:flex;flex-direction:column;gap:4px;font-size:16px}input{min-height:48px;font-size:20px;padding:0 12px;border:1px solid #b8c2cc;border-radius:8px}
@@ -128,7 +128,7 @@ $('pay-confirm').addEventListener('click', async () => {
   if (!pending) return; const btn = $('pay-confirm'); btn.disabled = true;
   try {
     // The same command id on a retry: a payment whose answer was lost is not made twice.
-    const p = await api('POST', 'pay', pending); pending = null; show('confirm', false);
+    const p = await api('POST', 'pay', pending); pending = null; show('confirm', false); $('amount').value = '';
     cards = cards.map((c) => (c.id === p.card.id ? p.card : c)); renderCards();
     $('result').textContent = '支付成功 ' + (p.unit === 'USES' ? p.amount + ' 次' : yuan(p.amount)) + ' · 余额 ' + balanceText(p.card) + ' · Paid';
   } catch (e) { say(explain(e)); if (e.status && e.status < 500) { pending = null; show('confirm', false); } }

@@ -16,6 +16,9 @@ import { captureCard, holdCard, paymentView, reverseCard, voidCard } from './pay
  * COMMAND_REUSED. After a change the member's phone pages are told (`live`), and a payment from the
  * phone is pushed to the merchant's connected terminals.
  */
+/** The `live` event sent for every change, whoever's card it is (the back office listens to it). */
+export const ANY_CARD = '*';
+
 export class CardsService {
   /** Member id → "your cards changed" (the phone page's live balance). In-process: see README. */
   readonly live = new EventEmitter();
@@ -35,6 +38,7 @@ export class CardsService {
 
   private changed(memberId: string): void {
     this.live.emit(memberId);
+    this.live.emit(ANY_CARD, memberId); // the back office's live list
   }
 
   async open(m: MerchantRow, req: { commandId: string; memberId: string; productId: string; tender: CardTender }) {

@@ -11,6 +11,7 @@ import { settlementBenchmarks } from './settlement.bench';
 import { integrityBenchmarks } from './integrity.bench';
 import { catalogImportBenchmarks } from './catalog-import.bench';
 import { referenceBenchmarks } from './reference.bench';
+import { cardsBenchmarks } from './cards.bench';
 
 export interface BenchLine {
   name: string;
@@ -28,7 +29,7 @@ export interface Benchmark {
   run(emit: (line: BenchLine) => void): Promise<void> | void;
 }
 
-const BENCHMARKS: Benchmark[] = [...ledgerBenchmarks, ...syncBenchmarks, ...couponBenchmarks, ...settlementBenchmarks, ...integrityBenchmarks, ...catalogImportBenchmarks, ...referenceBenchmarks];
+const BENCHMARKS: Benchmark[] = [...ledgerBenchmarks, ...syncBenchmarks, ...couponBenchmarks, ...settlementBenchmarks, ...integrityBenchmarks, ...catalogImportBenchmarks, ...referenceBenchmarks, ...cardsBenchmarks];
 
 const filter = process.argv[2];
 for (const b of BENCHMARKS) {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import vm from 'node:vm';
 import { WebSocket } from 'ws';
 import { cardPaymentPush } from '../../../src-main/domain/member-cards/protocol';
 import { post } from '../sync/support/entries';
@@ -43,6 +44,7 @@ describe('member pays from the phone page', () => {
         const page = await fetch(new URL(merchant.qrPath, s.url));
         expect(page.status).toBe(200);
         expect(await page.text()).toContain('洗车行 Car Wash');
+        new vm.Script(await (await fetch(new URL('/m/app.js', s.url))).text()); // the page's script at least parses
 
         const phone = new Phone(s.url, merchant.qrPath);
         expect((await phone.api('GET', 'me')).json.error.code).toBe('UNAUTHENTICATED');
