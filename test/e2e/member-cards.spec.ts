@@ -3,7 +3,7 @@
 // approved the store's merchant.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Admin, startServer, type ServerProcess } from '../integration/sync/support/server-process';
+import { ADMIN_PASSWORD, Admin, startServer, type ServerProcess } from '../integration/sync/support/server-process';
 import { tempDir } from '../support/services';
 import { CardsPage } from './pages/cards';
 import { MilesPage } from './pages/miles';
@@ -24,8 +24,6 @@ test.beforeEach(async () => {
   pairing = await admin.pairingCode(store.id);
   const applied = await admin.request('POST', '/admin/api/merchants', { storeId: store.id, name: '洗车行 Car Wash', contact: '王 Wang', phone: '010-1234', address: 'Beijing' });
   expect(applied.status).toBe(200);
-  const approved = await admin.request('POST', `/admin/api/merchants/${applied.json.id}/decisions`, { action: 'approve' });
-  expect(approved.status).toBe(200);
   const product = await admin.request('POST', `/admin/api/merchants/${applied.json.id}/products`, { name: '储值卡 Stored value', terms: { kind: 'stored', tiers: [{ pay: 10_000, bonus: 2_000 }] } });
   expect(product.status).toBe(200);
 });
@@ -41,7 +39,21 @@ const printed = (dataDir: string) => {
   }
 };
 
-test('the issue story: a cashier registers a member, opens a stored-value card, recharges ¥100 (+¥20); the member pays ¥38.50 from their phone; the counter shows and announces it, both balances read ¥81.50 without reload; offline redemption is refused', async ({ counter, page, host, browser }) => {
+test('the issue story: the platform admin approves the merchant; a cashier registers a member, opens a stored-value card, recharges ¥100 (+¥20); the member pays ¥38.50 from their phone; the counter shows and announces it, both balances read ¥81.50 without reload; offline redemption is refused', async ({ counter, page, host, browser }) => {
+  // The platform admin approves the merchant's application on the back office's merchants page.
+  const office = await (await browser.newContext()).newPage();
+  await office.goto(new URL('/admin', server.url).toString());
+  await office.getByLabel('密码 Password').fill(ADMIN_PASSWORD);
+  await office.getByRole('button', { name: '登录 Sign in' }).click();
+  await expect(office.getByRole('button', { name: '退出 Sign out' })).toBeVisible();
+  await office.getByRole('link', { name: '会员卡商户 Member-card merchants' }).click();
+  const row = office.getByTestId('merchant-row').filter({ hasText: '洗车行 Car Wash' });
+  await expect(row).toContainText('待审核 Applied');
+  office.once('dialog', (d) => void d.accept());
+  await row.getByTestId('approve').click();
+  await expect(row).toContainText('已通过 Approved');
+  await office.context().close();
+
   await counter.signInByTouch('王芳 Wang Fang', '1234');
   await new MilesPage(page).connect(server.url, pairing);
   const cards = new CardsPage(page);
