@@ -65,7 +65,7 @@ export function MemberCardList({ cards, selected, onSelect, money }: { cards: Me
               </>
             )}
             <Group justify="flex-end" mt={4}>
-              <Button size="compact-md" variant="subtle" onClick={(e) => (e.stopPropagation(), void showHistory(c.id))} data-testid="card-history">
+              <Button size="md" variant="subtle" onClick={(e) => (e.stopPropagation(), void showHistory(c.id))} data-testid="card-history">
                 {t('cards.history')}
               </Button>
             </Group>

@@ -64,7 +64,7 @@ export function TodayMovements({ rows, money, changed }: { rows: Movement[]; mon
                 </Table.Td>
                 <Table.Td>
                   {(m.kind === 'redemption' || m.kind === 'payment') && m.state === 'made' && m.reversibleUntil && Date.parse(m.reversibleUntil) > now && (
-                    <Button size="compact-md" variant="subtle" color="red" onClick={() => (setError(null), setReversing(m))} data-testid="cards-reverse">
+                    <Button size="md" variant="subtle" color="red" onClick={() => (setError(null), setReversing(m))} data-testid="cards-reverse">
                       {t('cards.reverse')}
                     </Button>
                   )}
