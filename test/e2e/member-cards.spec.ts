@@ -7,6 +7,7 @@ import { ADMIN_PASSWORD, Admin, startServer, type ServerProcess } from '../integ
 import { tempDir } from '../support/services';
 import { CardsPage } from './pages/cards';
 import { MilesPage } from './pages/miles';
+import { smallTargets } from './pages/taps';
 import { expect, test } from './support/fixtures';
 
 test.use({ demo: true, viewport: { width: 1024, height: 768 } });
@@ -106,6 +107,8 @@ test('the issue story: the platform admin approves the merchant; a cashier regis
   await expect(cards.card().getByTestId('card-balance')).toHaveText('¥81.50');
   await expect(phone.getByTestId('card-balance')).toContainText('¥81.50');
   await expect(page.locator('[data-testid="cards-today-row"][data-source="phone"]')).toHaveCount(1);
+  // Every target on the full screen (cards, actions, today's list, the caption) is finger-sized at 1024×768.
+  expect(await smallTargets(page)).toEqual([]);
 
   // The cashier takes ¥1.50 at the counter: announced, and the member's phone follows live.
   await cards.action('会员卡消费');
