@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { tempDir, type TestTerminal } from '../../support/services';
@@ -182,6 +184,13 @@ describe('member cards at the counter', () => {
     expect(said[0]!.zh).toEqual({ text: '会员卡收款三十八元五角，余额八十一元五角', clips: ['会员卡收款', '三', '十', '八', '元', '五', '角', '余额', '八', '十', '一', '元', '五', '角'], lang: 'zh-CN' });
     expect(said[0]!.en.text).toBe('Member card payment 38.50 yuan, balance 81.50 yuan');
     expect((await t.ok<Json[]>('memberCards.today', {})).map((m) => [m.kind, m.source, m.money])).toEqual([['payment', 'phone', 3_850]]);
+    // The voice settings are a manager's, saved in the settings file (the announcer reads them from status).
+    expect((await t.ok<Json>('memberCards.status', {})).voice).toEqual({ enabled: true, volume: 80 });
+    expect(await t.ok('memberCards.setVoice', { enabled: false, volume: 35 })).toEqual({ enabled: false, volume: 35 });
+    expect(JSON.parse(fs.readFileSync(path.join(t.services.config.dataDir, 'settings.json'), 'utf8')).voice).toEqual({ enabled: false, volume: 35 });
+    const loud = await t.call('memberCards.setVoice', { enabled: true, volume: 101 });
+    expect(loud.ok || loud.error.code).toBe('INVALID_INPUT');
+
     // A v7 id from the phone is the local command id as it is.
     const v7 = { ...push, paymentCommandId: uuidv7(), amount: 100, paidPart: 100, bonusPart: 0 };
     expect(t.services.memberCards.applyPush(v7)).toBe(true);
