@@ -40,7 +40,7 @@ const printed = (dataDir: string) => {
   }
 };
 
-test('the issue story: the platform admin approves the merchant; a cashier registers a member, opens a stored-value card, recharges ¥100 (+¥20); the member pays ¥38.50 from their phone; the counter shows and announces it, both balances read ¥81.50 without reload; offline redemption is refused', async ({ counter, page, host, browser }) => {
+test('the issue story: the platform admin approves the merchant; a cashier registers a member, opens a stored-value card, recharges ¥100 (+¥20); the member pays ¥38.50 from their phone; the counter shows and announces it, both balances read ¥81.50 without reload; a manager reverses it with a PIN; offline redemption is refused', async ({ counter, page, host, browser }) => {
   // The platform admin approves the merchant's application on the back office's merchants page.
   const office = await (await browser.newContext()).newPage();
   await office.goto(new URL('/admin', server.url).toString());
@@ -119,6 +119,16 @@ test('the issue story: the platform admin approves the merchant; a cashier regis
   await expect(cards.announcement).toContainText('会员卡收款一元五角，余额八十元');
   await expect(phone.getByTestId('card-balance')).toContainText('¥80.00');
   await expect.poll(() => printed(host.dataDir), { timeout: 15_000 }).toContain('会员卡消费 Member card payment');
+
+  // The member changes their mind: a manager reverses the phone payment with their PIN; the value goes back on both screens.
+  await page.locator('[data-testid="cards-today-row"][data-source="phone"]').getByTestId('cards-reverse').click();
+  await expect(page.getByTestId('approval-action')).toContainText('撤销会员卡付款 ¥38.50（张三）');
+  for (const digit of '1234') await page.getByRole('dialog').getByRole('button', { name: digit, exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '授权' }).click();
+  await expect(cards.card().getByTestId('card-balance')).toHaveText('¥118.50');
+  await expect(cards.announcement).toContainText('会员卡退款三十八元五角，余额一百一十八元五角');
+  await expect(phone.getByTestId('card-balance')).toContainText('¥118.50');
+  await expect(page.locator('[data-testid="cards-today-row"][data-source="phone"]')).toContainText('已撤销');
   await phoneContext.close();
 
   // The server goes away: a redemption is refused with a clear message, the balance shown is unchanged.
@@ -129,7 +139,7 @@ test('the issue story: the platform admin approves the merchant; a cashier regis
   await dialog.getByRole('button', { name: '确认' }).click();
   await expect(dialog.getByRole('alert')).toContainText('会员卡不能离线使用');
   await dialog.getByRole('button', { name: '取消' }).click();
-  await expect(cards.card().getByTestId('card-balance')).toHaveText('¥80.00');
+  await expect(cards.card().getByTestId('card-balance')).toHaveText('¥118.50');
 });
 
 test.describe('npm start --demo with its demo central server', () => {
