@@ -253,6 +253,20 @@ const MESSAGES = {
     'zh-CN': '无法识别该登机牌（{reason}），请手动输入航班和航线。',
   },
   POINTS_NOT_REFUNDABLE: { en: 'This miles sale cannot be refunded ({reason}).', 'zh-CN': '该里程订单无法退款（{reason}）。' },
+  CARDS_NO_MERCHANT: {
+    en: 'This store has no approved merchant on the platform, so member cards cannot be used here. The merchant applies in the server back office.',
+    'zh-CN': '本店在平台上没有已审核的商户，无法使用会员卡。请商户在服务器后台申请。',
+  },
+  CARDS_REFUSED: { en: 'The member card server refused: {reason}. Nothing was charged.', 'zh-CN': '会员卡服务器拒绝：{reason}。未扣除任何款项。' },
+  CARDS_INSUFFICIENT: { en: 'Not enough on the card: {available} available, {requested} asked. Nothing was taken.', 'zh-CN': '卡内余额不足：可用 {available}，需要 {requested}。未扣除任何款项。' },
+  CARDS_MEMBER_NOT_FOUND: { en: 'No member found. Register the member first.', 'zh-CN': '未找到该会员，请先登记会员。' },
+  CARDS_CODE_INVALID: {
+    en: 'This member code cannot be used ({reason}). Ask the member to refresh the code on their phone.',
+    'zh-CN': '该会员码无效（{reason}），请会员在手机上刷新会员码。',
+  },
+  CARDS_OTP_WRONG: { en: 'The one-time code is wrong or has expired. Send a new one.', 'zh-CN': '验证码错误或已过期，请重新发送。' },
+  CARDS_NOT_REVERSIBLE: { en: 'This member card payment cannot be reversed ({reason}).', 'zh-CN': '该会员卡付款无法撤销（{reason}）。' },
+  CARDS_APPROVAL_NOT_MANAGER: { en: '{name} is not a manager: only a manager PIN approves a reversal.', 'zh-CN': '{name} 不是店长：只有店长密码可以批准撤销。' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof MESSAGES;

@@ -44,6 +44,8 @@ export const settingsSchema = z
     terminal: z.object({ id: z.uuid(), name: z.string().min(1).max(40) }).strict(),
     /** Device settings, validated by the device layer. */
     devices: z.record(z.string(), z.unknown()).default({}),
+    /** The counter's voice announcements (member payments, recharges): on/off and volume (0–100). */
+    voice: z.object({ enabled: z.boolean().default(true), volume: z.number().int().min(0).max(100).default(80) }).strict().prefault({}),
   })
   .strict();
 
@@ -76,6 +78,7 @@ export function defaultSettings(): Settings {
     store: { id: uuidv7(), name: '', currency: 'CNY', timeZone: 'Asia/Shanghai', locale: 'zh-CN', receipt: receiptSettingsSchema.parse({}) },
     terminal: { id: uuidv7(), name: 'Counter 1' },
     devices: {},
+    voice: { enabled: true, volume: 80 },
   };
 }
 

@@ -32,6 +32,8 @@ import { catalogItemsStream, catalogOutletsStream } from './sync/streams/catalog
 import { pointsRulesStream } from './sync/streams/points-streams';
 import { PointsService } from './points/points-service';
 import { OnlineValueClient } from './value/value-client';
+import { MemberCardsService } from './member-cards/cards-service';
+import { CardsClient } from './member-cards/cards-client';
 import { UpdateService, type UpdateTiming } from './sync/updates/update-service';
 import { fuelBusy } from './sync/updates/busy-checks';
 
@@ -100,6 +102,7 @@ export interface Services {
   points: PointsService;
   /** Auto-update from the server's feed, installed only when the counter is idle (the Electron host attaches the updater). */
   updates: UpdateService;
+  memberCards: MemberCardsService;
   close(): Promise<void>;
 }
 
@@ -168,6 +171,20 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       now,
       ...(config.value?.retryMs ? { retryMs: config.value.retryMs } : {}),
     });
+    const memberCards = new MemberCardsService({
+      db: db.sqlite,
+      ledger,
+      commands,
+      payments,
+      deviceService,
+      settings,
+      events,
+      client: new CardsClient({ sqlite: db.sqlite, terminalId: terminal.id, ...(config.value?.timeoutMs ? { timeoutMs: config.value.timeoutMs } : {}) }),
+      signIn: (id, pin) => staff.signIn(id, pin),
+      log: log.child({ workflow: 'memberCards' }),
+      now,
+      ...(config.value?.retryMs ? { retryMs: config.value.retryMs } : {}),
+    });
     if (!integrity.readOnly) mergeLegacyTenders(ledger, commands, payments);
     // Each workflow's reference data stream (a new one is one more line here).
     reference
@@ -190,10 +207,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       log: log.child({ layer: 'sync' }),
       now,
       ...(config.sync?.timing ? { timing: config.sync.timing } : {}),
-      reference: { data: reference, commands, ...(config.sync?.pull ? { timing: config.sync.pull } : {}) },
+      reference: { data: reference, commands, ...(config.sync?.pull ? { timing: config.sync.pull } : {}), push: { 'card.payment': (m) => memberCards.applyPush(m) } },
     });
     sync.start();
     points.start();
+    memberCards.start();
     const updates = new UpdateService({
       feed: () => sync.updateFeed(),
       journalHead: () => sync.status().localSeq,
@@ -228,6 +246,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       reference,
       points,
       updates,
+      memberCards,
       async close() {
         log.info('services stopping');
         await integrity.settled();
@@ -235,6 +254,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         disk.stop();
         await sync.stop();
         points.stop();
+        memberCards.stop();
         fuel.stop();
         await devices.stop();
         await db.close();

@@ -13,6 +13,7 @@ import { catalogContract } from './catalog';
 import { setupContract } from './setup';
 import { settlementContract } from './settlement';
 import { pointsContract } from './points';
+import { memberCardsContract, memberCardsEvents, membersContract } from './member-cards';
 
 /** Every method the renderer may call, merged from one module per workflow. */
 export const contract = mergeContracts({
@@ -28,6 +29,8 @@ export const contract = mergeContracts({
   setup: setupContract,
   settlement: settlementContract,
   points: pointsContract,
+  members: membersContract,
+  memberCards: memberCardsContract,
 });
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -60,6 +63,7 @@ export const events = {
   'settlement.changed': z.object({ at: z.string() }),
   /** Reference data from the central server was applied (screens showing it reload). */
   'sync.reference': z.object({ streams: z.array(z.string()), at: z.string() }),
+  ...memberCardsEvents,
 };
 export type Events = typeof events;
 export type EventName = keyof Events;

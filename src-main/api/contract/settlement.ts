@@ -32,6 +32,9 @@ export const dayReport = z.object({
   tenders: z.array(z.object({ method: z.string(), amount: z.number(), refunded: z.number(), net: z.number() })),
   refunds: z.array(z.object({ workflow: z.string(), ...sum })),
   refundsTotal: z.number(),
+  /** Member-card stored value sold per tender (a liability, not revenue); absent in reports made before it existed. */
+  recharges: z.array(z.object({ method: z.string(), count: z.number(), amount: z.number() })).optional(),
+  rechargesTotal: z.number().optional(),
   voids: z.array(z.object({ workflow: z.string(), count: z.number(), amount: z.number() })),
   discounts: z.object({ count: z.number(), amount: z.number() }),
   net: z.number(),

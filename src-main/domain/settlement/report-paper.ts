@@ -10,6 +10,7 @@ const WORKFLOWS: Record<string, Record<ReceiptLocale, string>> = {
   lockers: { 'zh-CN': '手牌消费', en: 'Lockers' },
   fuel: { 'zh-CN': '加油', en: 'Fuel' },
   miles: { 'zh-CN': '里程兑换', en: 'Miles' },
+  memberCards: { 'zh-CN': '会员卡消费', en: 'Member cards' },
   cash: { 'zh-CN': '现金', en: 'Cash' },
 };
 
@@ -44,6 +45,7 @@ const L = {
     cash: '现金', float: '备用金', cashSales: '现金收入', cashRefunds: '现金退款', payIns: '存入', payOuts: '支出', expected: '应有现金', counted: '实点现金', difference: '差额',
     byTerminal: '终端', byCashier: '收银员', exceptions: '撤销/退款/支出', approvedBy: '授权', openItems: '未结项目', party: '手牌客人', fuelOrder: '加油订单',
     receipts: '小票号', first: '首张', last: '末张', none: '无', count: '张数', shift: '班次', notCounted: '未点',
+    recharges: '会员卡充值（储值负债，非营业额）',
   },
   en: {
     x: 'X report (day open)', z: 'Z report (day close)', day: 'Business day', generated: 'Made at', closedBy: 'Closed by', sales: 'Sales', tickets: 'Tickets',
@@ -52,6 +54,7 @@ const L = {
     payOuts: 'Pay-outs', expected: 'Expected cash', counted: 'Counted cash', difference: 'Difference', byTerminal: 'Terminals', byCashier: 'Cashiers',
     exceptions: 'Voids, refunds, pay-outs', approvedBy: 'approved by', openItems: 'Open items', party: 'Locker party', fuelOrder: 'Fuel order',
     receipts: 'Receipts', first: 'First', last: 'Last', none: 'none', count: 'Count', shift: 'Shift', notCounted: 'not counted',
+    recharges: 'Member card recharges (stored value: a liability, not revenue)',
   },
 } as const;
 
@@ -85,6 +88,7 @@ export function reportRows(r: DayReport, locale: ReceiptLocale, money: (minor: n
   for (const g of r.grades) push(t.grades, `${g.grade} ${litres(g.volume)} ${t.litres}`, money(g.amount));
   for (const m of r.miles) push(t.miles, `${SERVICES[m.service]?.[locale] ?? m.service} (${m.count}) ${m.points} ${t.milesUnit}`, money(m.amount));
   for (const x of r.tenders) push(t.tenders, tenderName(x.method, locale), x.refunded > 0 ? `${money(x.amount)} (${t.refunded} ${money(x.refunded)})` : money(x.amount));
+  for (const x of r.recharges ?? []) push(t.recharges, `${tenderName(x.method, locale)} (${x.count})`, money(x.amount));
   for (const x of r.refunds) push(t.refunds, `${workflowName(x.workflow, locale)} (${x.count})`, money(x.amount));
   push(t.refunds, t.refunds, money(r.refundsTotal));
   for (const v of r.voids) push(t.voids, `${workflowName(v.workflow, locale)} (${v.count})`, money(v.amount));

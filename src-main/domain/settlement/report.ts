@@ -16,7 +16,8 @@ export type FigureKind =
   | 'pay_in' // key: cash
   | 'pay_out' // key: cash
   | 'hour' // key: HH on the store's clock: count and amount of sales
-  | 'service'; // key: miles service type (baggage, seat …): count, amount (the service's price), volume (miles taken)
+  | 'service' // key: miles service type (baggage, seat …): count, amount (the service's price), volume (miles taken)
+  | 'recharge'; // key: tender method: count and amount of member-card stored value sold (money in, a liability, not revenue)
 
 export interface FigureRow {
   day: Day;
@@ -81,6 +82,14 @@ export interface DayReport {
   /** Miles taken per service type (a refund takes its service's miles back off). */
   miles: { service: string; count: number; amount: number; points: number }[];
   tenders: { method: string; amount: number; refunded: number; net: number }[];
+  /**
+   * Member-card recharges per tender: stored value sold is money in and a liability (the store
+   * owes it to the members until they spend it), not revenue — so it is not in sales, tickets or
+   * net; what members later pay with their cards is (tender member_card). Cash recharges are in
+   * the drawer, so they count in the expected cash.
+   */
+  recharges: { method: string; count: number; amount: number }[];
+  rechargesTotal: number;
   refunds: { workflow: string; count: number; amount: number; volume: number }[];
   refundsTotal: number;
   voids: { workflow: string; count: number; amount: number }[];
@@ -166,7 +175,9 @@ export function buildReport(input: ReportInput): DayReport {
   const float = input.shifts.reduce((a, s) => a + s.float, 0);
   const closed = input.shifts.filter((s) => s.counted !== null);
   const counted = closed.length > 0 && closed.length === input.shifts.length ? closed.reduce((a, s) => a + (s.counted ?? 0), 0) : null;
-  const expected = float + cashSales - cashRefunds + payIns - payOuts;
+  const recharges = sorted(of('recharge')).map(([method, s]) => ({ method, count: s.count, amount: s.amount }));
+  const cashRecharges = of('recharge').get('cash')?.amount ?? 0;
+  const expected = float + cashSales - cashRefunds + payIns - payOuts + cashRecharges;
   return {
     kind: input.kind,
     day: input.day,
@@ -183,6 +194,8 @@ export function buildReport(input: ReportInput): DayReport {
     grades: sorted(of('grade')).map(([grade, s]) => ({ grade, ...s })),
     miles: sorted(of('service')).map(([service, s]) => ({ service, count: s.count, amount: s.amount, points: s.volume })),
     tenders,
+    recharges,
+    rechargesTotal: recharges.reduce((a, r) => a + r.amount, 0),
     refunds,
     refundsTotal,
     voids: sorted(of('void')).map(([workflow, s]) => ({ workflow, count: s.count, amount: s.amount })),

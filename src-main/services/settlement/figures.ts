@@ -109,6 +109,33 @@ export class DayFigures implements CashMoveFigures {
         this.exception(`refund:${r.id}`, at, { kind: 'refund', workflow: 'miles', ref: r.service_type, amount: r.price, staff: r.staff_id, approvedBy: null, reason: 'miles refunded' });
         return;
       }
+      // Member cards: what a member pays with a card (at the counter or from their phone) is a sale
+      // under the member_card tender; a recharge is stored value sold (money in, a liability, not a
+      // sale), counted apart per tender; a reversal is a refund of the payment.
+      case 'memberCard.redemption.made':
+      case 'memberCard.phonePayment.received': {
+        const m = event.movement as { staffId: string | null; money: number };
+        if (m.money > 0) this.sale(at, m.staffId ?? 'phone', 'memberCards', m.money, [{ method: 'member_card', amount: m.money }]);
+        return;
+      }
+      case 'memberCard.recharge.made':
+      case 'memberCard.card.opened': {
+        const m = event.movement as { staffId: string | null; money: number; tender: 'cash' | 'bankCard' | 'mobile' | null };
+        if (m.money <= 0 || !m.tender) return;
+        const method = m.tender === 'bankCard' ? 'bank_card' : m.tender;
+        this.adder(at, m.staffId ?? '')('recharge', method, { count: 1, amount: m.money });
+        if (method === 'cash') this.drawer({ cash_sales: m.money });
+        return;
+      }
+      case 'memberCard.payment.reversed': {
+        const m = this.sql.cardMovement.get(event.commandId as string);
+        if (!m || m.money <= 0) return;
+        const add = this.adder(at, m.staff_id ?? 'phone');
+        add('refund', 'memberCards', { count: 1, amount: m.money });
+        add('refund_tender', 'member_card', { amount: m.money });
+        this.exception(`refund:${event.commandId as string}`, at, { kind: 'refund', workflow: 'memberCards', ref: m.product_name, amount: m.money, staff: m.staff_id ?? 'phone', approvedBy: null, reason: 'member card payment reversed' });
+        return;
+      }
       default:
     }
   };

@@ -112,6 +112,7 @@ export function settlementStatements(db: Sqlite) {
               (SELECT number FROM receipt WHERE created_at >= @from AND created_at < @to AND kind NOT IN ('test', 'day-report') ORDER BY created_at DESC, seq DESC LIMIT 1) AS last,
               (SELECT COUNT(*) FROM receipt WHERE created_at >= @from AND created_at < @to AND kind NOT IN ('test', 'day-report')) AS count`,
     ),
+    cardMovement: db.prepare<[string], { staff_id: string | null; money: number; product_name: string }>(`SELECT staff_id, money, product_name FROM member_card_movement WHERE command_id = ?`),
   };
 }
 

@@ -5,7 +5,7 @@ import type { Logger } from '../../ops/logging';
 import type { CommandPath } from '../commands';
 import type { EventBus } from '../events';
 import type { ReferenceData } from './reference/reference-data';
-import { ReferencePuller, type PullTiming, type ReferenceStatus } from './reference/reference-puller';
+import { ReferencePuller, type PullTiming, type PushHandlers, type ReferenceStatus } from './reference/reference-puller';
 import { SyncClient, SyncRefusal, SyncTransportError } from './client';
 import { SyncStatements, type SyncState } from './state';
 import { Nap } from './nap';
@@ -64,7 +64,7 @@ export interface SyncServiceDeps {
   now: () => Date;
   timing?: Partial<SyncTiming>;
   /** Reference data streams to pull (and the push channel that says when). */
-  reference?: { data: ReferenceData; commands: CommandPath; timing?: Partial<PullTiming> };
+  reference?: { data: ReferenceData; commands: CommandPath; timing?: Partial<PullTiming>; push?: PushHandlers };
 }
 
 /**
@@ -105,6 +105,7 @@ export class SyncService {
           log: deps.log,
           now: deps.now,
           changed: () => this.emit(),
+          ...(ref.push ? { push: ref.push } : {}),
           // The push channel dropped: find out now whether the server is gone, not at the next heartbeat.
           disconnected: () => {
             this.lastContact = 0;

@@ -17,6 +17,8 @@ import { DevicesScreen } from '../screens/devices/DevicesScreen';
 import { ReceiptsScreen } from '../screens/receipts/ReceiptsScreen';
 import { SyncScreen } from '../screens/sync/SyncScreen';
 import { MilesScreen } from '../screens/miles/MilesScreen';
+import { CardsScreen } from '../screens/cards/CardsScreen';
+import { Announcer } from '../components/Announcer';
 import { SettlementScreen } from '../screens/settlement/SettlementScreen';
 import { StoreSetupScreen } from '../screens/setup/StoreSetupScreen';
 import { PosContext, type SystemInfo } from './pos-context';
@@ -92,6 +94,7 @@ export function App({ bridge, connected }: { bridge: PosBridge; connected: boole
   else if (screen === 'miles') body = <MilesScreen back={() => setScreen('home')} />;
   else if (screen === 'settlement') body = <SettlementScreen back={() => setScreen('home')} openReceipts={() => setScreen('receipts')} />;
   else if (screen === 'storeSetup') body = <StoreSetupScreen back={() => setScreen('home')} openDevices={() => setScreen('devices')} />;
+  else if (screen === 'cards') body = <CardsScreen back={() => setScreen('home')} />;
   else body = <HomeScreen open={setScreen} />;
 
   return (
@@ -102,6 +105,7 @@ export function App({ bridge, connected }: { bridge: PosBridge; connected: boole
         </AppShell.Header>
         <AppShell.Main h="100vh" bg="var(--mantine-color-gray-0)">
           {body}
+          {staff && <Announcer />}
         </AppShell.Main>
         <AppShell.Footer>
           <StatusBar />

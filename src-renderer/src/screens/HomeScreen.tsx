@@ -20,7 +20,7 @@ import { subscribe } from '../bridge/client';
 import { MissingBanner } from './setup/MissingBanner';
 import type { Status } from './setup/StoreSteps';
 
-export type Screen = 'home' | 'staff' | 'devices' | 'lockers' | 'fuel' | 'receipts' | 'sync' | 'miles' | 'settlement' | 'storeSetup';
+export type Screen = 'home' | 'staff' | 'devices' | 'lockers' | 'fuel' | 'receipts' | 'sync' | 'miles' | 'settlement' | 'storeSetup' | 'cards';
 
 interface Tile {
   key: 'lockers' | 'fuel' | 'receipts' | 'miles' | 'coupons' | 'cards' | 'settlement' | 'staff' | 'devices' | 'sync' | 'storeSetup';
@@ -37,7 +37,7 @@ const TILES: Tile[] = [
   { key: 'receipts', icon: IconReceipt, color: 'teal', screen: 'receipts' },
   { key: 'miles', icon: IconPlane, color: 'cyan', screen: 'miles' },
   { key: 'coupons', icon: IconTicket, color: 'pink' },
-  { key: 'cards', icon: IconCreditCard, color: 'green' },
+  { key: 'cards', icon: IconCreditCard, color: 'green', screen: 'cards' },
   { key: 'settlement', icon: IconCalendarStats, color: 'violet', screen: 'settlement' },
   { key: 'staff', icon: IconUsers, color: 'grape', managerOnly: true, screen: 'staff' },
   { key: 'devices', icon: IconDeviceDesktopCog, color: 'gray', managerOnly: true, screen: 'devices' },

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { PosError, type PosErrorData } from '../../../domain/errors';
-import { pushMessage } from '../../../domain/sync/reference';
+import { pushMessage, type PushMessage } from '../../../domain/sync/reference';
 import type { Logger } from '../../../ops/logging';
 import type { CommandPath } from '../../commands';
 import { SyncClient, SyncRefusal, SyncTransportError } from '../client';
@@ -27,6 +27,9 @@ export interface ReferenceStatus {
   pushConnected: boolean;
 }
 
+/** Workflows' handlers of push messages other than the channel's own (a member's phone payment …), by type. */
+export type PushHandlers = { [T in Exclude<PushMessage['type'], 'hello' | 'reference.changed'>]?: (msg: Extract<PushMessage, { type: T }>) => unknown };
+
 export interface PullerDeps {
   data: ReferenceData;
   commands: CommandPath;
@@ -38,6 +41,7 @@ export interface PullerDeps {
   changed: () => void;
   /** The push channel closed (the server may be down). */
   disconnected?: () => void;
+  push?: PushHandlers;
   timing?: Partial<PullTiming>;
 }
 
@@ -164,6 +168,17 @@ export class ReferencePuller {
         return;
       }
       if (!msg.success) return;
+      const m = msg.data;
+      if (m.type !== 'hello' && m.type !== 'reference.changed') {
+        // A workflow's message: handed over as it is; its handler journals it idempotently, so a
+        // repeat (the server resends after a drop) changes nothing. It does not mean data changed.
+        try {
+          this.d.push?.[m.type]?.(m);
+        } catch (e) {
+          this.d.log.error({ type: m.type, err: e instanceof Error ? e.message : String(e) }, 'sync: push message not applied');
+        }
+        return;
+      }
       if (msg.data.type === 'hello') {
         this.pushConnected = true;
         this.reconnectMs = 1000;
