@@ -253,6 +253,12 @@ const MESSAGES = {
     'zh-CN': '无法识别该登机牌（{reason}），请手动输入航班和航线。',
   },
   POINTS_NOT_REFUNDABLE: { en: 'This miles sale cannot be refunded ({reason}).', 'zh-CN': '该里程订单无法退款（{reason}）。' },
+  // Shop sale and coupons at the counter (issue 17).
+  SHOP_CART_EMPTY: { en: 'The cart is empty: scan or pick an item first.', 'zh-CN': '购物车是空的，请先扫码或选择商品。' },
+  SHOP_ITEM_UNKNOWN: { en: 'Item {item} is not sold in the shop.', 'zh-CN': '商品 {item} 不在商店销售。' },
+  SHOP_ITEM_NO_PRICE: { en: '"{name}" has no price yet. A manager sets it under Store setup.', 'zh-CN': '"{name}"还没有价格，请店长在"门店设置"中设置。' },
+  SHOP_TOTAL_CHANGED: { en: 'The total changed since it was shown ({reason}). Check the cart with the customer.', 'zh-CN': '应收金额在显示后发生了变化（{reason}），请与顾客重新确认。' },
+  SHOP_SALE_UNKNOWN: { en: 'There is no shop sale {id}.', 'zh-CN': '没有商店销售单 {id}。' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof MESSAGES;

@@ -34,6 +34,7 @@ import { PointsService } from './points/points-service';
 import { OnlineValueClient } from './value/value-client';
 import { UpdateService, type UpdateTiming } from './sync/updates/update-service';
 import { fuelBusy } from './sync/updates/busy-checks';
+import { ShopService } from './shop/shop-service';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -100,6 +101,8 @@ export interface Services {
   points: PointsService;
   /** Auto-update from the server's feed, installed only when the counter is idle (the Electron host attaches the updater). */
   updates: UpdateService;
+  /** The shop sale (a retail cart) and its coupon step. */
+  shop: ShopService;
   close(): Promise<void>;
 }
 
@@ -168,6 +171,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       now,
       ...(config.value?.retryMs ? { retryMs: config.value.retryMs } : {}),
     });
+    const shop = new ShopService({ db: db.sqlite, ledger, commands, payments, catalog, deviceService, settings, log: log.child({ workflow: 'shop' }), now });
     if (!integrity.readOnly) mergeLegacyTenders(ledger, commands, payments);
     // Each workflow's reference data stream (a new one is one more line here).
     reference
@@ -228,6 +232,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       reference,
       points,
       updates,
+      shop,
       async close() {
         log.info('services stopping');
         await integrity.settled();

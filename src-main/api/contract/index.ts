@@ -13,6 +13,7 @@ import { catalogContract } from './catalog';
 import { setupContract } from './setup';
 import { settlementContract } from './settlement';
 import { pointsContract } from './points';
+import { shopContract } from './shop';
 
 /** Every method the renderer may call, merged from one module per workflow. */
 export const contract = mergeContracts({
@@ -28,6 +29,7 @@ export const contract = mergeContracts({
   setup: setupContract,
   settlement: settlementContract,
   points: pointsContract,
+  shop: shopContract,
 });
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
