@@ -31,10 +31,12 @@ import { centralReceiptHeader, receiptHeaderStream } from './sync/streams/receip
 import { catalogItemsStream, catalogOutletsStream } from './sync/streams/catalog-streams';
 import { pointsRulesStream } from './sync/streams/points-streams';
 import { PointsService } from './points/points-service';
-import { OnlineValueClient } from './value/value-client';
+import { OnlineValueClient, ValueRefusal } from './value/value-client';
 import { UpdateService, type UpdateTiming } from './sync/updates/update-service';
 import { fuelBusy } from './sync/updates/busy-checks';
 import { ShopService } from './shop/shop-service';
+import { CouponsService } from './coupons/coupons-service';
+import { CouponsClient } from './coupons/coupons-client';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -103,6 +105,8 @@ export interface Services {
   updates: UpdateService;
   /** The shop sale (a retail cart) and its coupon step. */
   shop: ShopService;
+  /** Coupons at the counter: scan → matching coupons, claims, the coupon step of a shop sale. */
+  coupons: CouponsService;
   close(): Promise<void>;
 }
 
@@ -181,6 +185,28 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       .register(catalogOutletsStream(catalog.store))
       .register(catalogItemsStream(catalog.store))
       .register(pointsRulesStream(points.store));
+    const couponsValue = new OnlineValueClient({ sqlite: db.sqlite, terminalId: terminal.id, label: { en: 'coupons', 'zh-CN': '优惠券' }, ...(config.value?.timeoutMs ? { timeoutMs: config.value.timeoutMs } : {}) });
+    const coupons = new CouponsService({
+      ledger,
+      central: reference,
+      catalog,
+      shop,
+      client: new CouponsClient({ sqlite: db.sqlite, terminalId: terminal.id, ...(config.value?.timeoutMs ? { timeoutMs: config.value.timeoutMs } : {}) }),
+      // Member identification through the value look-up until member cards' members.identify replaces it.
+      findMember: async (by) => {
+        try {
+          const m = await couponsValue.lookup(by);
+          return { id: m.id, number: m.number, name: m.name };
+        } catch (e) {
+          throw e instanceof ValueRefusal ? couponsValue.toPosError(e) : e;
+        }
+      },
+      audit,
+      log: log.child({ workflow: 'coupons' }),
+      now,
+    });
+    const [couponRules, couponDisplays] = coupons.book.streams();
+    reference.register(couponRules).register(couponDisplays);
     if (config.demo && !integrity.readOnly) await seedDemo({ staff, lockers, fuel, setup, points, settlement });
     fuel.start();
     const disk = new DiskWatch(config.dataDir, events, config.lowDiskBytes);
@@ -198,6 +224,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     });
     sync.start();
     points.start();
+    // Sales whose coupon the server has not confirmed yet (a crash or an outage after the sale).
+    void coupons.recover().catch((e: unknown) => log.warn({ err: String(e) }, 'coupon recovery postponed'));
     const updates = new UpdateService({
       feed: () => sync.updateFeed(),
       journalHead: () => sync.status().localSeq,
@@ -233,6 +261,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       points,
       updates,
       shop,
+      coupons,
       async close() {
         log.info('services stopping');
         await integrity.settled();

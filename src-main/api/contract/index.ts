@@ -14,6 +14,7 @@ import { setupContract } from './setup';
 import { settlementContract } from './settlement';
 import { pointsContract } from './points';
 import { shopContract } from './shop';
+import { couponsContract } from './coupons';
 
 /** Every method the renderer may call, merged from one module per workflow. */
 export const contract = mergeContracts({
@@ -30,6 +31,7 @@ export const contract = mergeContracts({
   settlement: settlementContract,
   points: pointsContract,
   shop: shopContract,
+  coupons: couponsContract,
 });
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

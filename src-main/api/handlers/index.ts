@@ -12,9 +12,10 @@ import { setupHandlers } from './setup';
 import { settlementHandlers } from './settlement';
 import { pointsHandlers } from './points';
 import { shopHandlers } from './shop';
+import { couponsHandlers } from './coupons';
 import type { AllHandlers } from './types';
 
 /** Every handler; the type makes a contract method without a handler a compile error. */
 export function createHandlers(s: Services): AllHandlers {
-  return { ...staffHandlers(s), ...systemHandlers(s), ...devicesHandlers(s), ...demoHandlers(s), ...lockersHandlers(s), ...fuelHandlers(s), ...paymentsHandlers(s), ...receiptsHandlers(s), ...syncHandlers(s), ...catalogHandlers(s), ...setupHandlers(s), ...settlementHandlers(s), ...pointsHandlers(s), ...shopHandlers(s) };
+  return { ...staffHandlers(s), ...systemHandlers(s), ...devicesHandlers(s), ...demoHandlers(s), ...lockersHandlers(s), ...fuelHandlers(s), ...paymentsHandlers(s), ...receiptsHandlers(s), ...syncHandlers(s), ...catalogHandlers(s), ...setupHandlers(s), ...settlementHandlers(s), ...pointsHandlers(s), ...shopHandlers(s), ...couponsHandlers(s) };
 }

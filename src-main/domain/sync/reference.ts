@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { hasControlCharacters } from '../../domain/receipt/text';
 import { BARCODE, OUTLET_ID, OUTLET_KINDS } from '../catalog';
 import { SERVICE_TYPES } from '../points';
+import { couponDisplayRecord, couponRuleRecord } from '../coupons/protocol';
 
 /**
  * Reference data the central server hands to terminals: one versioned stream per kind of record
@@ -128,4 +129,6 @@ export const STREAM_SCHEMAS: Record<string, z.ZodType> = {
   'catalog.outlets': catalogOutletRecord,
   'catalog.items': catalogItemRecord,
   'points.rules': pointsRuleRecord,
+  'coupons.rules': couponRuleRecord,
+  'coupons.displays': couponDisplayRecord,
 };

@@ -50,7 +50,7 @@ export interface CouponStep {
   /** After the local sale committed: confirmed, still pending (no answer: recovery asks again), or refused with the problem. */
   confirm(commandId: string): Promise<'confirmed' | 'pending' | { failed: string }>;
   /** Undo a reservation the sale did not use (both or neither); never throws. */
-  release(commandId: string): Promise<void>;
+  release(commandId: string, coupons: AppliedCoupon[]): Promise<void>;
 }
 
 export interface ShopDeps {
@@ -155,7 +155,7 @@ export class ShopService {
       }).result;
     } catch (e) {
       // The sale failed: the coupon goes back to the member (both or neither).
-      if (coupons.length > 0) await this.coupons!.release(commandId);
+      if (coupons.length > 0) await this.coupons!.release(commandId, coupons);
       throw e;
     }
     if (coupons.length > 0) await this.confirm(made.saleId);
