@@ -202,6 +202,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         }
       },
       audit,
+      events,
+      currency: () => settings.get().store.currency,
       log: log.child({ workflow: 'coupons' }),
       now,
     });

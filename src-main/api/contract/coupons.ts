@@ -56,6 +56,6 @@ export const couponsContract = {
     summary: "The member's unused claimed coupons, each with what it saves on the cart, most first, and the claims the checkout would apply (best).",
     access: 'staff',
     input: z.object({ memberId, lines: cartLines }).strict(),
-    output: z.object({ claims: z.array(claimView), best: z.array(z.string()) }),
+    output: z.object({ claims: z.array(claimView), best: z.array(z.string()), bestSaving: z.number() }),
   }),
 };

@@ -13,7 +13,7 @@ import { catalogContract } from './catalog';
 import { setupContract } from './setup';
 import { settlementContract } from './settlement';
 import { pointsContract } from './points';
-import { shopContract } from './shop';
+import { customerView, shopContract } from './shop';
 import { couponsContract } from './coupons';
 
 /** Every method the renderer may call, merged from one module per workflow. */
@@ -64,6 +64,8 @@ export const events = {
   'settlement.changed': z.object({ at: z.string() }),
   /** Reference data from the central server was applied (screens showing it reload). */
   'sync.reference': z.object({ streams: z.array(z.string()), at: z.string() }),
+  /** The customer-facing display's promotions and the cart being rung up. */
+  'shop.customer': customerView,
 };
 export type Events = typeof events;
 export type EventName = keyof Events;

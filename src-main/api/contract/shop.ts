@@ -32,6 +32,22 @@ export const shopSale = z.object({
   couponProblem: z.string().nullable(),
 });
 
+const name = z.string().max(120);
+const customerCart = z
+  .object({
+    lines: z.array(z.object({ nameZh: name, nameEn: name, quantity: z.number().int().min(1).max(999), amount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict()).max(200),
+    subtotal: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    discount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    total: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    coupons: z.array(z.object({ titleZh: name, titleEn: name, saving: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), best: z.boolean() }).strict()).max(50),
+  })
+  .strict();
+export const customerView = z.object({
+  cart: customerCart,
+  promotions: z.array(z.object({ id: z.string(), titleZh: z.string(), titleEn: z.string(), textZh: z.string(), textEn: z.string(), imageUrl: z.string().nullable() })),
+  currency: z.string(),
+});
+
 const printed = z.object({ jobId: z.string(), state: z.string() }).nullable();
 
 export const shopContract = {
@@ -62,6 +78,18 @@ export const shopContract = {
       })
       .strict(),
     output: z.object({ sale: shopSale, receipt: printed }),
+  }),
+  'shop.showCustomer': method({
+    summary: 'Show the cart being rung up (and its matching coupons) on the customer-facing displays.',
+    access: 'staff',
+    input: customerCart,
+    output: z.object({ ok: z.literal(true) }),
+  }),
+  'shop.customerView': method({
+    summary: 'What the customer-facing display shows now: the promotions from head office and the current cart. Public: the display is not signed in and shows only what the customer sees anyway.',
+    access: 'public',
+    input: noInput,
+    output: customerView,
   }),
   'shop.today': method({ summary: "Today's shop sales of this terminal.", access: 'staff', input: noInput, output: z.array(shopSale) }),
 };

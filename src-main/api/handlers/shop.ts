@@ -8,6 +8,11 @@ export function shopHandlers(s: Services) {
     'shop.scan': (input) => shop.scan(input.code),
     'shop.price': (input) => shop.price(input.lines),
     'shop.sell': (input, ctx) => shop.sell(ctx.session.staff!, input),
+    'shop.showCustomer': (input) => {
+      s.coupons.display.show(input);
+      return { ok: true as const };
+    },
+    'shop.customerView': () => s.coupons.display.view(),
     'shop.today': () => shop.today(),
   } satisfies HandlerMap<'shop.'>;
 }

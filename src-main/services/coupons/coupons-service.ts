@@ -13,6 +13,8 @@ import type { CouponStep, SaleMember, ShopService } from '../shop/shop-service';
 import type { AppliedCoupon } from '../shop/shop-store';
 import type { CentralRecords } from '../sync/reference/reference-data';
 import { CouponBook } from './coupon-book';
+import { CustomerDisplay } from '../shop/customer-display';
+import type { EventBus } from '../events';
 import { CouponRefusal, type CouponsClient } from './coupons-client';
 
 /** Identifies a member by number or phone (today through the value look-up; member cards' `members.identify` can replace it). */
@@ -26,6 +28,8 @@ export interface CouponsDeps {
   client: CouponsClient;
   findMember: FindMember;
   audit: AuditTrail;
+  events: EventBus;
+  currency: () => string;
   log: Logger;
   now: () => Date;
 }
@@ -54,6 +58,8 @@ function view(id: string, r: ClaimResponse['coupon']['rule']): CouponView {
 
 export class CouponsService implements CouponStep {
   readonly book: CouponBook;
+  /** The customer-facing display: head office's promotions and the cart being rung up. */
+  readonly display: CustomerDisplay;
   /** Members found by a look-up, for sale rows and receipts (the sale names the member by id). */
   private readonly members = new Map<string, SaleMember>();
 
@@ -64,6 +70,11 @@ export class CouponsService implements CouponStep {
       if (e.type === 'reference.batch.applied' && String(e.stream).startsWith('coupons.')) this.book.changed();
     });
     d.shop.useCoupons(this);
+    this.display = new CustomerDisplay(d.events, () => this.book.displays().map((p) => ({ id: p.id, titleZh: p.titleZh, titleEn: p.titleEn, textZh: p.textZh, textEn: p.textEn, imageUrl: p.imageUrl })), d.currency);
+    // After a pulled batch committed (never from inside its transaction): the displays redraw.
+    d.events.onAny((event, payload) => {
+      if (event === 'sync.reference' && (payload as { streams: string[] }).streams.some((s) => s.startsWith('coupons.'))) this.display.refresh();
+    });
   }
 
   connected(): boolean {
@@ -128,7 +139,7 @@ export class CouponsService implements CouponStep {
   }
 
   /** The member's unused claims, each with what it would save on the cart; the best first. */
-  async claims(memberId: string, lines: readonly CartRequestLine[]): Promise<{ claims: ClaimView[]; best: string[] }> {
+  async claims(memberId: string, lines: readonly CartRequestLine[]): Promise<{ claims: ClaimView[]; best: string[]; bestSaving: number }> {
     const list = await this.unused(memberId);
     const cart = lines.length ? this.cartOf(lines) : null;
     const at = this.d.now().getTime();
@@ -136,7 +147,7 @@ export class CouponsService implements CouponStep {
     const best = cart ? this.bestOf(list, cart, at) : [];
     // Most saved first, then the earliest expiry (open-ended last).
     claims.sort((a, b) => b.saving - a.saving || (a.coupon.validTo ?? '~').localeCompare(b.coupon.validTo ?? '~'));
-    return { claims, best: best.map((b) => b.claimId) };
+    return { claims, best: best.map((b) => b.claimId), bestSaving: cart && best.length ? applyCoupons(best.map((b) => b.coupon), cart).saving : 0 };
   }
 
   private async unused(memberId: string) {

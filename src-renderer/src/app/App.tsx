@@ -19,6 +19,7 @@ import { SyncScreen } from '../screens/sync/SyncScreen';
 import { MilesScreen } from '../screens/miles/MilesScreen';
 import { SettlementScreen } from '../screens/settlement/SettlementScreen';
 import { StoreSetupScreen } from '../screens/setup/StoreSetupScreen';
+import { ShopScreen } from '../screens/shop/ShopScreen';
 import { PosContext, type SystemInfo } from './pos-context';
 import { rememberScreen, resumeSession, screenFor, useResumeToken } from './session-resume';
 
@@ -92,6 +93,8 @@ export function App({ bridge, connected }: { bridge: PosBridge; connected: boole
   else if (screen === 'miles') body = <MilesScreen back={() => setScreen('home')} />;
   else if (screen === 'settlement') body = <SettlementScreen back={() => setScreen('home')} openReceipts={() => setScreen('receipts')} />;
   else if (screen === 'storeSetup') body = <StoreSetupScreen back={() => setScreen('home')} openDevices={() => setScreen('devices')} />;
+  else if (screen === 'shop') body = <ShopScreen back={() => setScreen('home')} />;
+  else if (screen === 'coupons') body = <ShopScreen back={() => setScreen('home')} couponsOnly />;
   else body = <HomeScreen open={setScreen} />;
 
   return (
