@@ -5,6 +5,7 @@ import { enrollRequest, pushRequest } from '../src-main/domain/sync/protocol';
 import type { ServerDb } from './db';
 import { SyncHttpError, invalidInput } from './errors';
 import { registerAdminRoutes } from './admin';
+import { registerCouponRoutes } from './coupons/routes';
 import { registerBackOfficePage } from './backoffice-page';
 import { headOf, signHead, storeBatch } from './journal-store';
 import { PAIRING_PER_ADDRESS, RateLimiter } from './rate-limit';
@@ -112,6 +113,7 @@ export async function buildServer(opts: AppOptions): Promise<{ app: FastifyInsta
   await registerReferenceRoutes(app, db, hub, now);
   registerValueRoutes(app, db, now);
   registerUpdateRoutes(app, db, now);
+  registerCouponRoutes(app, db, hub, now);
   return {
     app,
     markClosing() {

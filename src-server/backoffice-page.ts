@@ -22,7 +22,7 @@ const PAGE = `<!doctype html>
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Counter POS 总部后台 Back office</title><link rel="stylesheet" href="/admin/app.css"></head>
 <body>
-<header><h1>Counter POS 总部后台 · Back office</h1><span id="who"></span><button id="sign-out" hidden>退出 Sign out</button></header>
+<header><h1>Counter POS 总部后台 · Back office</h1><a href="/admin/coupons" style="color:#fff">优惠券 Coupons</a><span id="who"></span><button id="sign-out" hidden>退出 Sign out</button></header>
 <main>
 <section id="sign-in-box" hidden>
   <h2>登录 Sign in</h2>

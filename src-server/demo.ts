@@ -1,3 +1,4 @@
+import { seedDemoCoupons } from './coupons/demo';
 import type { ServerDb } from './db';
 import { createPairingCode, createStore } from './terminals';
 
@@ -14,5 +15,6 @@ export async function prepareDemo(db: ServerDb, storeName: string, now: Date): P
   let store = await db.one<{ id: string }>(`SELECT id FROM store WHERE name = ?`, [storeName]);
   store ??= await createStore(db, storeName, 'Asia/Shanghai', now);
   const { code, expiresAt } = await createPairingCode(db, store.id, admin!.id, 30, now);
+  await seedDemoCoupons(db, now); // issue 17: shop items with barcodes, coupons and a product display (src-server/coupons/demo.ts)
   return { storeId: store.id, code, expiresAt };
 }

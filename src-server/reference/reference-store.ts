@@ -54,6 +54,15 @@ const stored = (r: Row): StoredRecord => ({
  * unknown stream, a bad body, an unknown store or a scope change refuses the whole request.
  */
 export async function writeRecords(db: ServerDb, stream: string, changes: RecordChange[], by: string, now: Date): Promise<{ versions: number[]; scopes: string[] }> {
+  const write = writeRecordsIn(stream, changes, by, now);
+  return db.tx(write);
+}
+
+/**
+ * The same write as `writeRecords`, checked now and run later inside a caller's transaction (the
+ * coupon back office saves a coupon's limits and publishes it in ONE transaction).
+ */
+export function writeRecordsIn(stream: string, changes: RecordChange[], by: string, now: Date): (sql: Sql) => Promise<{ versions: number[]; scopes: string[] }> {
   if (!streamName.safeParse(stream).success || !STREAM_SCHEMAS[stream]) throw new SyncHttpError(404, { code: 'INVALID_INPUT', message: `No reference stream ${stream}.` });
   const schema = STREAM_SCHEMAS[stream]!;
   const ids = new Set<string>();
@@ -65,7 +74,7 @@ export async function writeRecords(db: ServerDb, stream: string, changes: Record
     if (!r.success) throw invalidInput(r.error.issues.map((x) => `records.${i}.body.${x.path.join('.')}: ${x.message}`).join('; '));
     return JSON.stringify(r.data);
   });
-  return db.tx(async (sql) => {
+  return async (sql) => {
     const scopes = new Set<string>();
     for (const c of changes) {
       if (c.scope !== '*' && !(await sql.one(`SELECT id FROM store WHERE id = ?`, [c.scope]))) throw invalidInput(`scope: no store ${c.scope}`);
@@ -87,7 +96,7 @@ export async function writeRecords(db: ServerDb, stream: string, changes: Record
       versions.push(version);
     }
     return { versions, scopes: [...scopes] };
-  });
+  };
 }
 
 async function nextVersion(sql: Sql): Promise<number> {

@@ -86,19 +86,26 @@ export function lineInScope(scope: CouponScope, cart: Cart, line: CartLine): boo
  * earlier line), so that each line's discount is whole fen and they sum to `amount` exactly.
  */
 function allocate(state: CartState, lines: readonly number[], amount: number): void {
-  const base = lines.reduce((s, i) => s + state.remaining[i]!, 0);
+  let base = 0;
+  for (const i of lines) base += state.remaining[i]!;
   if (amount <= 0 || base <= 0) return;
-  const shares = lines.map((i) => {
+  // No objects and no sort: the checkout search allocates at every step it tries.
+  const frac = new Float64Array(lines.length);
+  let left = amount;
+  lines.forEach((i, k) => {
     const exact = (amount * state.remaining[i]!) / base;
-    return { i, whole: Math.floor(exact), frac: exact - Math.floor(exact) };
+    const whole = Math.floor(exact);
+    frac[k] = exact - whole;
+    state.remaining[i]! -= whole;
+    left -= whole;
   });
-  let left = amount - shares.reduce((s, x) => s + x.whole, 0);
-  for (const x of [...shares].sort((a, b) => b.frac - a.frac || a.i - b.i)) {
-    if (left <= 0) break;
-    x.whole += 1;
-    left -= 1;
+  // The `left` (< lines) largest remainders take one fen more; ties: the earlier line (lines are in cart order).
+  for (; left > 0; left--) {
+    let pick = -1;
+    for (let k = 0; k < frac.length; k++) if (frac[k]! >= 0 && (pick < 0 || frac[k]! > frac[pick]!)) pick = k;
+    frac[pick] = -1;
+    state.remaining[lines[pick]!]! -= 1;
   }
-  for (const x of shares) state.remaining[x.i]! -= x.whole;
 }
 
 /**
@@ -111,6 +118,8 @@ interface CartView {
   dearestFirst: number[];
   byItem: Map<string, number[]>;
   byCategory: Map<string, number[]>;
+  /** Lines of multi-key scopes, by the scope's key list. */
+  merged: Map<readonly string[], number[]>;
 }
 
 const views = new WeakMap<Cart, CartView>();
@@ -120,7 +129,7 @@ function cartView(cart: Cart): CartView {
   let v = views.get(cart);
   if (v) return v;
   const all = cart.lines.map((_l, i) => i);
-  v = { all, dearestFirst: byDearest(cart, all), byItem: new Map(), byCategory: new Map() };
+  v = { all, dearestFirst: byDearest(cart, all), byItem: new Map(), byCategory: new Map(), merged: new Map() };
   cart.lines.forEach((l, i) => {
     for (const [m, k] of [
       [v!.byItem, l.itemId],
@@ -139,14 +148,35 @@ function byDearest(cart: Cart, lines: readonly number[]): number[] {
   return [...lines].sort((a, b) => cart.lines[b]!.unitPrice - cart.lines[a]!.unitPrice || a - b);
 }
 
+/** Sorted orders of a cart view's line lists (they belong to one cart and never change). */
+const dearestOrders = new WeakMap<readonly number[], number[]>();
+
+/** In-scope lines dearest unit first (ties: earlier line first). */
+function dearestOrder(cart: Cart, inScope: readonly number[]): readonly number[] {
+  const v = cartView(cart);
+  if (inScope === v.all) return v.dearestFirst;
+  let order = dearestOrders.get(inScope);
+  if (!order) {
+    order = byDearest(cart, inScope);
+    dearestOrders.set(inScope, order);
+  }
+  return order;
+}
+
 /** The cart lines (indices, in cart order) a scope covers. */
 export function scopeLines(scope: CouponScope, cart: Cart): readonly number[] {
   const v = cartView(cart);
   const gather = (keys: readonly string[], m: Map<string, number[]>) => {
     if (keys.length === 1) return m.get(keys[0]!) ?? NONE;
-    const set = new Set<number>();
-    for (const k of keys) m.get(k)?.forEach((i) => set.add(i));
-    return [...set].sort((a, b) => a - b);
+    // Several keys: merged once per cart and scope, so the list is one object the caches can key on.
+    let merged = v.merged.get(keys);
+    if (!merged) {
+      const set = new Set<number>();
+      for (const k of keys) m.get(k)?.forEach((i) => set.add(i));
+      merged = set.size ? [...set].sort((a, b) => a - b) : NONE;
+      v.merged.set(keys, merged);
+    }
+    return merged;
   };
   switch (scope.kind) {
     case 'items':
@@ -195,25 +225,26 @@ export function applyOffer(coupon: Coupon, cart: Cart, state: CartState): number
     }
     case 'buyNGetOne': {
       const group = offer.buy + 1;
-      // Available units per line, dearest first (ties: earlier line first).
-      const avail = inScope
-        .map((i) => ({ i, price: cart.lines[i]!.unitPrice, units: cart.lines[i]!.quantity - state.usedUnits[i]! }))
-        .filter((x) => x.units > 0)
-        .sort((a, b) => b.price - a.price || a.i - b.i);
-      const total = avail.reduce((s, x) => s + x.units, 0);
-      const groups = Math.floor(total / group);
-      if (groups === 0) return 0;
+      // Units still available per line, dearest first (ties: earlier line first). The order is the
+      // cart's, cached: the checkout search applies the same coupon at hundreds of points.
+      const order = dearestOrder(cart, inScope);
+      let total = 0;
+      for (const i of order) total += cart.lines[i]!.quantity - state.usedUnits[i]!;
+      const usable = Math.floor(total / group) * group;
+      if (usable === 0) return 0;
       // Walk the units in order: positions group-1, 2·group-1, … are free; the first groups·group are used.
       let pos = 0;
       let saving = 0;
-      const usable = groups * group;
-      for (const x of avail) {
+      for (const i of order) {
         if (pos >= usable) break;
-        const take = Math.min(x.units, usable - pos);
+        const units = cart.lines[i]!.quantity - state.usedUnits[i]!;
+        if (units <= 0) continue;
+        const take = Math.min(units, usable - pos);
+        const price = cart.lines[i]!.unitPrice;
         const freeHere = Math.floor((pos + take) / group) - Math.floor(pos / group);
-        saving += freeHere * x.price;
-        state.remaining[x.i]! -= freeHere * x.price;
-        state.usedUnits[x.i]! += take;
+        saving += freeHere * price;
+        state.remaining[i]! -= freeHere * price;
+        state.usedUnits[i]! += take;
         pos += take;
       }
       return saving;
@@ -229,41 +260,74 @@ export function applyOffer(coupon: Coupon, cart: Cart, state: CartState): number
 export function savingAlone(coupon: Coupon, cart: Cart): number {
   const inScope = scopeLines(coupon.scope, cart);
   if (inScope.length === 0) return 0;
-  const lines = cart.lines;
+  const sum = summary(cart, inScope);
   const offer = coupon.offer;
   switch (offer.kind) {
     case 'amountOff':
     case 'percentOff': {
-      let subtotal = 0;
-      for (const i of inScope) subtotal += lines[i]!.unitPrice * lines[i]!.quantity;
+      const subtotal = sum.subtotal;
       if (subtotal <= 0 || subtotal < offer.threshold) return 0;
       if (offer.kind === 'amountOff') return Math.min(offer.off, subtotal);
       const saving = Math.floor((subtotal * offer.percent) / 100);
       return offer.cap === null ? saving : Math.min(saving, offer.cap);
     }
-    case 'fixedPrice': {
-      let best = 0;
-      for (const i of inScope) best = Math.max(best, lines[i]!.unitPrice - offer.price);
-      return best;
-    }
+    case 'fixedPrice':
+      return Math.max(0, sum.dearest - offer.price);
     case 'buyNGetOne': {
       const group = offer.buy + 1;
-      const v = cartView(cart);
-      const order = inScope === v.all ? v.dearestFirst : byDearest(cart, inScope);
-      let total = 0;
-      for (const i of order) total += lines[i]!.quantity;
-      const usable = Math.floor(total / group) * group;
-      let pos = 0;
-      let saving = 0;
-      for (const i of order) {
-        if (pos >= usable) break;
-        const take = Math.min(lines[i]!.quantity, usable - pos);
-        saving += (Math.floor((pos + take) / group) - Math.floor(pos / group)) * lines[i]!.unitPrice;
-        pos += take;
+      let saving = sum.freeByGroup.get(group);
+      if (saving === undefined) {
+        saving = freeUnitsValue(cart, inScope, group);
+        sum.freeByGroup.set(group, saving);
       }
       return saving;
     }
   }
+}
+
+/**
+ * What a line list of a fresh cart offers every coupon scoped to it, worked out once: a store's
+ * whole-cart coupons (hundreds) share one list, so each is then a lookup instead of a pass over the
+ * cart. Keyed by the view's list, like the sorted orders (a cart's lines never change).
+ */
+interface LineSummary {
+  subtotal: number;
+  dearest: number;
+  freeByGroup: Map<number, number>;
+}
+
+const summaries = new WeakMap<readonly number[], LineSummary>();
+
+function summary(cart: Cart, inScope: readonly number[]): LineSummary {
+  let s = summaries.get(inScope);
+  if (!s) {
+    s = { subtotal: 0, dearest: 0, freeByGroup: new Map() };
+    for (const i of inScope) {
+      const l = cart.lines[i]!;
+      s.subtotal += l.unitPrice * l.quantity;
+      s.dearest = Math.max(s.dearest, l.unitPrice);
+    }
+    summaries.set(inScope, s);
+  }
+  return s;
+}
+
+/** Buy-N-get-one on a fresh cart: the in-scope units dearest first, every `group`-th one free. */
+function freeUnitsValue(cart: Cart, inScope: readonly number[], group: number): number {
+  const lines = cart.lines;
+  const order = dearestOrder(cart, inScope);
+  let total = 0;
+  for (const i of order) total += lines[i]!.quantity;
+  const usable = Math.floor(total / group) * group;
+  let pos = 0;
+  let saving = 0;
+  for (const i of order) {
+    if (pos >= usable) break;
+    const take = Math.min(lines[i]!.quantity, usable - pos);
+    saving += (Math.floor((pos + take) / group) - Math.floor(pos / group)) * lines[i]!.unitPrice;
+    pos += take;
+  }
+  return saving;
 }
 
 export type OfferProblem = { field: 'threshold' | 'off' | 'percent' | 'cap' | 'price' | 'buy' | 'scope' | 'validTo'; reason: 'range' };
