@@ -53,9 +53,15 @@ export function ShopScreen({ back, couponsOnly = false }: { back(): void; coupon
   const cartKey = JSON.stringify(cart);
 
   useEffect(() => {
-    pos.shop.items().then(setItems, setError);
-    pos.coupons.status().then(setStatus, () => {});
-  }, [pos]);
+    const load = () => {
+      pos.shop.items().then(setItems, setError);
+      pos.coupons.status().then(setStatus, () => {});
+    };
+    load();
+    // Items and coupons from head office arrive as pulled reference data: reload when they change.
+    const offs = [subscribe(bridge, 'catalog.changed', load), subscribe(bridge, 'sync.reference', load)];
+    return () => offs.forEach((off) => off());
+  }, [pos, bridge]);
 
   const add = useCallback((itemId: string) => {
     setCart((c) => (c.some((l) => l.itemId === itemId) ? c.map((l) => (l.itemId === itemId ? { ...l, quantity: Math.min(999, l.quantity + 1) } : l)) : [...c, { itemId, quantity: 1 }]));
@@ -182,7 +188,7 @@ export function ShopScreen({ back, couponsOnly = false }: { back(): void; coupon
     );
   }
 
-  const demoItems = info.demo ? items.filter((i) => i.barcode).slice(0, 3) : [];
+  const demoItems = info.demo ? items.filter((i) => i.barcode).slice(0, 6) : [];
   return (
     <Stack p="md" gap="sm">
       {header}
