@@ -11,6 +11,7 @@ const WORKFLOWS: Record<string, Record<ReceiptLocale, string>> = {
   fuel: { 'zh-CN': '加油', en: 'Fuel' },
   miles: { 'zh-CN': '里程兑换', en: 'Miles' },
   cash: { 'zh-CN': '现金', en: 'Cash' },
+  shop: { 'zh-CN': '商店', en: 'Shop' },
 };
 
 const KINDS: Record<string, Record<ReceiptLocale, string>> = {

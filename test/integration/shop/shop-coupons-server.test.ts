@@ -87,6 +87,10 @@ describe('shop sale with a claimed coupon, against the central server', () => {
       { kind: 'sale', key: 'shop', count: 1, amount: 9_800 },
       { kind: 'tender', key: 'cash', count: 0, amount: 9_800 },
     ]);
+    // The day report lists the shop's sales at what was paid and the discounts apart (the Z report's rows).
+    const report = await t.ok<{ report: { discounts: { count: number; amount: number } }; rows: Record<'zh-CN' | 'en', { label: string; value: string }[]> }>('settlement.report', {});
+    expect(report.report.discounts).toEqual({ count: 1, amount: 3_000 });
+    expect(report.rows['zh-CN'].map((r) => `${r.label} ${r.value}`)).toEqual(expect.arrayContaining([expect.stringMatching(/^商店 \(1\) .*98\.00$/), expect.stringMatching(/^折扣 \(1\) .*30\.00$/)]));
   });
 
   it('a local sale that fails after the reservation releases the claim on the server; nothing is booked', async () => {
