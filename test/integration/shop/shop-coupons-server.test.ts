@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { tempDir, type TestTerminal } from '../../support/services';
 import { get } from '../sync/support/entries';
+import { FaultProxy } from '../sync/support/fault-proxy';
 import { Admin, startServer, type Json } from '../sync/support/server-process';
 import { syncTerminal } from '../sync/support/terminal';
 import { member } from '../value/support/value-server';
@@ -17,10 +18,14 @@ describe('shop sale with a claimed coupon, against the central server', () => {
     for (const o of open.splice(0).reverse()) await o.close();
   });
 
-  async function terminal(admin: Admin, storeId: string) {
-    const t = await syncTerminal({ pull: { pullMs: 200 }, timing: { requestTimeoutMs: 15_000 } });
+  async function terminal(admin: Admin, storeId: string, serverUrl = admin.url, dataDir?: string) {
+    const t = await syncTerminal({ pull: { pullMs: 200 }, timing: { requestTimeoutMs: 15_000 }, ...(dataDir ? { dataDir } : {}) });
+    // Closed once, by the test (a restart) or after it.
+    const close = t.close;
+    let closing: Promise<void> | null = null;
+    t.close = () => (closing ??= close());
     open.push({ close: () => t.close() });
-    await t.ok('sync.enroll', { serverUrl: admin.url, code: await admin.pairingCode(storeId) });
+    await t.ok('sync.enroll', { serverUrl, code: await admin.pairingCode(storeId) });
     // The same shop goods on every counter of the store (a local catalog: the ids are what coupons name).
     const shop = await t.ok<{ id: string }>('catalog.saveOutlet', { nameZh: '小卖部', nameEn: 'Shop', kind: 'shop' });
     await t.ok('catalog.saveItem', { id: 'sun-1', outletId: shop.id, nameZh: '防晒霜', nameEn: 'Sunscreen', price: 12_800, barcode: '6970000000024', category: '洗护' });
@@ -125,5 +130,29 @@ describe('shop sale with a claimed coupon, against the central server', () => {
     const loser = results[0]!.ok ? b : a;
     const full = await loser.ok<{ sale: Json }>('shop.sell', { commandId: uuidv7(), lines: [{ itemId: 'sun-1', quantity: 1 }], total: 12_800, tenders: [{ method: 'bank_card', amount: 12_800 }], memberId: zhang.id, claimIds: [] });
     expect(full.sale).toMatchObject({ discount: 0, total: 12_800, couponState: 'none' });
+  });
+
+  it('a confirm that does not get through leaves the sale made with its coupon pending; the next start confirms it', async () => {
+    const { s, admin, store, zhang } = await setUp();
+    const proxy = await FaultProxy.start(s.url);
+    open.push(proxy);
+    proxy.only = '/api/v1/coupons/claims/';
+    proxy.endsWith = '/confirm';
+    const t = await terminal(admin, store.id, proxy.url);
+    await t.ok('coupons.findMember', { number: 'CA88001234' });
+    const claim = await t.ok<{ claimId: string }>('coupons.claim', { commandId: uuidv7(), memberId: zhang.id, couponId: 'sun-30' });
+    proxy.mode = 'error500';
+    const sold = await t.ok<{ sale: Json }>('shop.sell', { commandId: uuidv7(), lines: [{ itemId: 'sun-1', quantity: 1 }], total: 9_800, tenders: [{ method: 'mobile', amount: 9_800 }], memberId: zhang.id, claimIds: [claim.claimId] });
+    expect(sold.sale).toMatchObject({ total: 9_800, couponState: 'pending' });
+    expect((await serverClaims(t, zhang.id)).find((c) => c.claim.claimId === claim.claimId)!.claim.state).toBe('reserved');
+
+    // The counter restarts with the server reachable: recovery at start confirms the reservation.
+    proxy.mode = 'pass';
+    const dataDir = t.dataDir;
+    await t.close();
+    const again = await syncTerminal({ dataDir, fresh: false, pull: { pullMs: 200 } });
+    open.push({ close: () => again.close() });
+    await expect.poll(() => again.services.shop.sale(sold.sale.id as string).couponState, { timeout: 20_000 }).toBe('confirmed');
+    expect((await serverClaims(again, zhang.id)).find((c) => c.claim.claimId === claim.claimId)!.claim.state).toBe('redeemed');
   });
 });
