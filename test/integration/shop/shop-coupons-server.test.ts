@@ -77,6 +77,15 @@ describe('shop sale with a claimed coupon, against the central server', () => {
     expect(claims.best).toEqual([sun.claimId]);
     expect(claims.bestSaving).toBe(3_000);
 
+    // Refused before anything reaches the server or the ledger: an unknown claim, two coupons that do not stack.
+    const other = claims.claims.find((c) => c.coupon.id === 'all-100-20')!;
+    const bad = (claimIds: string[]) => t.call('shop.sell', { commandId: uuidv7(), lines, total: 9_800, tenders: [{ method: 'cash', amount: 10_000 }], memberId: zhang.id, claimIds });
+    expect(await bad(['no-such-claim'])).toMatchObject({ ok: false, error: { code: 'COUPON_CLAIM_UNKNOWN' } });
+    expect(await bad([sun.claimId, other.claimId])).toMatchObject({ ok: false, error: { code: 'COUPON_NOT_STACKABLE' } });
+    expect(await bad([other.claimId])).toMatchObject({ ok: false, error: { code: 'SHOP_TOTAL_CHANGED' } });
+    expect(sales(t)).toBe(0);
+    expect((await serverClaims(t, zhang.id)).map((c) => c.claim.state)).toEqual(['claimed', 'claimed']);
+
     // Checkout without naming a claim: main applies the best one itself.
     const sold = await t.ok<{ sale: Json }>('shop.sell', { commandId: uuidv7(), lines, total: 9_800, tenders: [{ method: 'cash', amount: 10_000 }], memberId: zhang.id });
     expect(sold.sale).toMatchObject({ subtotal: 12_800, discount: 3_000, total: 9_800, change: 200, couponState: 'confirmed', coupons: [{ claimId: sun.claimId, couponId: 'sun-30', saving: 3_000 }] });
