@@ -65,7 +65,7 @@ test.describe('demo store', () => {
 
   test('a workflow that is not built yet says so instead of doing something', async ({ counter, page }) => {
     await counter.signInByTouch('张伟 Zhang Wei', '2222');
-    await counter.tile('优惠券').click(); // fuel and miles are built now; coupons are not yet
+    await counter.tile('会员卡').click(); // fuel, miles, the shop and coupons are built now; member cards are not yet
     await expect(page.getByRole('status')).toHaveText('此功能暂未开放。');
   });
 });

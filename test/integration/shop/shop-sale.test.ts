@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { openTerminal, setUpStore, snapshot, type TestTerminal } from '../../support/services';
+import { derivedState, rebuildFrom } from '../journal/rebuild-support';
 
 let t: TestTerminal | undefined;
 afterEach(async () => {
@@ -47,6 +48,15 @@ describe('shop sale', () => {
     // Same id, another body: refused.
     const conflict = await t.call('shop.sell', { ...input, tenders: [{ method: 'bank_card', amount: 3400 }] });
     expect(conflict).toMatchObject({ ok: false, error: { code: 'IDEMPOTENCY_CONFLICT' } });
+
+    // The journal alone rebuilds the shop's table, the balances and the day figures exactly.
+    const rebuilt = await rebuildFrom(t);
+    try {
+      expect(derivedState(rebuilt.services)).toEqual(derivedState(t.services));
+      expect(rebuilt.services.shop.sale(first.sale.id)).toMatchObject({ total: 3400, change: 1600 });
+    } finally {
+      await rebuilt.close();
+    }
   });
 
   it('the day report counts shop sales by tender', async () => {
