@@ -1,7 +1,7 @@
 // The shop receipt: each line with quantity × unit price, the coupon as a negative line with its
 // saving (so the printed total is what the customer paid), tenders, change, the member.
 import { TENDER_NAMES } from '../../domain/payments';
-import { formatMoney, type Receipt } from '../../domain/receipt';
+import { toDecimalString, type Receipt } from '../../domain/receipt';
 import type { SaleRow } from './shop-store';
 
 export interface ShopReceiptContext {
@@ -34,7 +34,8 @@ export function saleReceipt(s: SaleRow, c: ShopReceiptContext): Receipt {
     tenders,
     ...(cash ? { change: s.change } : {}),
     balances: [],
-    notes: s.discount > 0 ? [`已优惠 You saved ${formatMoney(s.discount, c.currency, 'zh-CN')}`] : [],
+    // A plain amount in the note: the printer's text mode decides how a currency sign would print.
+    notes: s.discount > 0 ? [`已优惠 You saved ${toDecimalString(s.discount, c.currency)} ${c.currency}`] : [],
     openDrawer: cash,
     lookup: { phone: null },
   };
