@@ -227,7 +227,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     sync.start();
     points.start();
     // Sales whose coupon the server has not confirmed yet (a crash or an outage after the sale).
-    void coupons.recover().catch((e: unknown) => log.warn({ err: String(e) }, 'coupon recovery postponed'));
+    coupons.start(config.value?.retryMs);
     const updates = new UpdateService({
       feed: () => sync.updateFeed(),
       journalHead: () => sync.status().localSeq,
@@ -271,6 +271,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         disk.stop();
         await sync.stop();
         points.stop();
+        await coupons.stop();
         fuel.stop();
         await devices.stop();
         await db.close();

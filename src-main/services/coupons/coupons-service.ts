@@ -258,9 +258,31 @@ export class CouponsService implements CouponStep {
     }
   }
 
-  /** Confirms what a crash or an outage left pending (sales made whose coupon the server has not confirmed). */
-  async recover(): Promise<void> {
-    for (const sale of this.d.shop.store.pending()) await this.d.shop.confirm(sale.id);
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private recovering: Promise<void> | null = null;
+
+  /** Confirms what a crash or an outage left pending (sales made whose coupon the server has not confirmed); one run at a time. */
+  recover(): Promise<void> {
+    this.recovering ??= (async () => {
+      for (const sale of this.d.shop.store.pending()) if (!this.d.shop.selling(sale.commandId)) await this.d.shop.confirm(sale.id);
+    })().finally(() => (this.recovering = null));
+    return this.recovering;
+  }
+
+  /** Recovery at start, then again every `retryMs` while a confirm is pending (an outage ends without a restart). */
+  start(retryMs = 30_000): void {
+    const run = () => void this.recover().catch((e: unknown) => this.d.log.warn({ err: String(e) }, 'coupon recovery postponed'));
+    run();
+    this.timer = setInterval(() => {
+      if (this.d.shop.store.pending().length > 0) run();
+    }, retryMs);
+    this.timer.unref?.();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.recovering?.catch(() => undefined);
   }
 
   private refusal(e: unknown, name: string): unknown {

@@ -81,6 +81,11 @@ export class ShopService {
     this.coupons = step;
   }
 
+  /** Whether this sale is being made right now (recovery leaves it to the sale itself). */
+  selling(commandId: string): boolean {
+    return this.inflight.has(commandId);
+  }
+
   items() {
     return shopItems(this.d.catalog);
   }

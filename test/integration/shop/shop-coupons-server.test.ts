@@ -18,8 +18,8 @@ describe('shop sale with a claimed coupon, against the central server', () => {
     for (const o of open.splice(0).reverse()) await o.close();
   });
 
-  async function terminal(admin: Admin, storeId: string, serverUrl = admin.url, dataDir?: string) {
-    const t = await syncTerminal({ pull: { pullMs: 200 }, timing: { requestTimeoutMs: 15_000 }, ...(dataDir ? { dataDir } : {}) });
+  async function terminal(admin: Admin, storeId: string, serverUrl = admin.url, retryMs?: number) {
+    const t = await syncTerminal({ pull: { pullMs: 200 }, timing: { requestTimeoutMs: 15_000 }, ...(retryMs ? { value: { retryMs } } : {}) });
     // Closed once, by the test (a restart) or after it.
     const close = t.close;
     let closing: Promise<void> | null = null;
@@ -141,7 +141,25 @@ describe('shop sale with a claimed coupon, against the central server', () => {
     expect(full.sale).toMatchObject({ discount: 0, total: 12_800, couponState: 'none' });
   });
 
-  it('a confirm that does not get through leaves the sale made with its coupon pending; the next start confirms it', async () => {
+  it('a confirm that does not get through leaves the sale made with its coupon pending; the counter confirms it once the server answers, without a restart', async () => {
+    const { s, admin, store, zhang } = await setUp();
+    const proxy = await FaultProxy.start(s.url);
+    open.push(proxy);
+    proxy.only = '/api/v1/coupons/claims/';
+    proxy.endsWith = '/confirm';
+    const t = await terminal(admin, store.id, proxy.url, 300);
+    await t.ok('coupons.findMember', { number: 'CA88001234' });
+    const claim = await t.ok<{ claimId: string }>('coupons.claim', { commandId: uuidv7(), memberId: zhang.id, couponId: 'sun-30' });
+    proxy.mode = 'error500';
+    const sold = await t.ok<{ sale: Json }>('shop.sell', { commandId: uuidv7(), lines: [{ itemId: 'sun-1', quantity: 1 }], total: 9_800, tenders: [{ method: 'mobile', amount: 9_800 }], memberId: zhang.id, claimIds: [claim.claimId] });
+    expect(sold.sale).toMatchObject({ total: 9_800, couponState: 'pending' });
+    expect((await serverClaims(t, zhang.id)).find((c) => c.claim.claimId === claim.claimId)!.claim.state).toBe('reserved');
+    proxy.mode = 'pass';
+    await expect.poll(() => t.services.shop.sale(sold.sale.id as string).couponState, { timeout: 20_000 }).toBe('confirmed');
+    expect((await serverClaims(t, zhang.id)).find((c) => c.claim.claimId === claim.claimId)!.claim.state).toBe('redeemed');
+  });
+
+  it('a confirm still pending when the counter closes is confirmed at the next start', async () => {
     const { s, admin, store, zhang } = await setUp();
     const proxy = await FaultProxy.start(s.url);
     open.push(proxy);
