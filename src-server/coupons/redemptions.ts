@@ -113,8 +113,9 @@ export class CouponRedemptions {
       if (r.state === 'redeemed') throw refuse('ALREADY_REDEEMED', 'The sale already used the coupon; it cannot be given back.', { state: 'redeemed' });
       if (r.state !== 'reserved') return answer(sql, claimId, r);
       const at = now.toISOString();
-      await sql.run(`UPDATE coupon_claim SET state = 'claimed', sale_command_id = NULL, reserved_until = NULL WHERE id = ? AND sale_command_id = ? AND state = 'reserved'`, [claimId, sale]);
+      const n = await sql.run(`UPDATE coupon_claim SET state = 'claimed', sale_command_id = NULL, reserved_until = NULL WHERE id = ? AND sale_command_id = ? AND state = 'reserved'`, [claimId, sale]);
       await sql.run(`UPDATE coupon_redemption SET state = 'released', updated_at = ? WHERE claim_id = ? AND sale_command_id = ?`, [at, claimId, sale]);
+      if (n) await promoteException(sql, claimId, sale, at);
       return answer(sql, claimId, (await findRedemption(sql, claimId, sale))!);
     });
   }
@@ -165,11 +166,46 @@ export class CouponRedemptions {
     return { outcome: 'accepted', claim };
   }
 
+  /**
+   * Gives back the claims whose reservation ran out (a counter that never confirmed nor released),
+   * so the member's list shows them usable again. Each is one conditional UPDATE: a confirm that
+   * commits first keeps its claim; a confirm after it hears NOT_RESERVED (and reports the sale as an
+   * offline use, which then is accepted). Returns how many were given back.
+   */
+  async releaseExpired(now: Date): Promise<number> {
+    const at = now.toISOString();
+    const due = await this.db.all<{ id: string; sale_command_id: string }>(`SELECT id, sale_command_id FROM coupon_claim WHERE state = 'reserved' AND reserved_until <= ? LIMIT 500`, [at]);
+    let released = 0;
+    for (const c of due) {
+      released += await this.db.tx(async (sql) => {
+        const n = await sql.run(`UPDATE coupon_claim SET state = 'claimed', sale_command_id = NULL, reserved_until = NULL WHERE id = ? AND sale_command_id = ? AND state = 'reserved' AND reserved_until <= ?`, [c.id, c.sale_command_id, at]);
+        if (n) {
+          await sql.run(`UPDATE coupon_redemption SET state = 'released', updated_at = ? WHERE claim_id = ? AND sale_command_id = ? AND state = 'reserved'`, [at, c.id, c.sale_command_id]);
+          await promoteException(sql, c.id, c.sale_command_id, at);
+        }
+        return n;
+      });
+    }
+    return released;
+  }
+
   /** The store's double uses, newest first (the terminal's exceptions report). */
   async exceptions(storeId: string): Promise<CouponException[]> {
     const rows = await this.db.all<RedemptionRow>(`SELECT ${COLUMNS} FROM coupon_redemption WHERE store_id = ? AND state = 'exception' ORDER BY created_at DESC LIMIT 500`, [storeId]);
     return Promise.all(rows.map((r) => toException(this.db, r)));
   }
+}
+
+/**
+ * An offline sale reported while another sale only HELD the claim was kept as an exception; when
+ * that hold is given back, the offline sale is the claim's one real use: it takes the claim and is
+ * no longer an exception (the member does not get back a coupon they already used).
+ */
+async function promoteException(sql: Sql, claimId: string, releasedSale: string, at: string): Promise<void> {
+  const e = await sql.one<RedemptionRow>(`SELECT ${COLUMNS} FROM coupon_redemption WHERE claim_id = ? AND state = 'exception' AND first_sale_command_id = ? ORDER BY created_at, sale_command_id LIMIT 1`, [claimId, releasedSale]);
+  if (!e) return;
+  const won = await sql.run(`UPDATE coupon_claim SET state = 'redeemed', sale_command_id = ?, redeemed_at = ?, redeemed_by = ? WHERE id = ? AND state = 'claimed'`, [e.sale_command_id, e.redeemed_at, e.terminal_id, claimId]);
+  if (won) await sql.run(`UPDATE coupon_redemption SET state = 'redeemed', first_sale_command_id = NULL, first_terminal_id = NULL, updated_at = ? WHERE claim_id = ? AND sale_command_id = ?`, [at, claimId, e.sale_command_id]);
 }
 
 async function toException(sql: Sql, r: RedemptionRow): Promise<CouponException> {

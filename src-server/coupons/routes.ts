@@ -25,6 +25,9 @@ function refusal(e: unknown): CouponError | null {
   return null;
 }
 
+/** How often reservations past their time are released. */
+const RESERVATION_SWEEP_MS = 60_000;
+
 const claimParam = z.object({ claimId: z.string().min(1).max(64) }).strict();
 const memberParam = z.object({ memberId: z.string().min(1).max(64) }).strict();
 const idParam = z.object({ id: couponId }).strict();
@@ -38,6 +41,13 @@ const idParam = z.object({ id: couponId }).strict();
  */
 export function registerCouponRoutes(app: FastifyInstance, db: ServerDb, hub: PushHub, now: () => Date): void {
   const redemptions = new CouponRedemptions(db);
+  // Reservations whose counter never came back go back to their members. Every server process
+  // sweeps; each release is one conditional UPDATE, so two never collide.
+  const sweep = setInterval(() => {
+    redemptions.releaseExpired(now()).catch((e: unknown) => app.log.warn({ err: e }, 'coupons: reservation sweep failed'));
+  }, RESERVATION_SWEEP_MS);
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
   const { session, changing } = adminGuards(db, now);
   registerCouponBackOfficePage(app);
 

@@ -29,7 +29,9 @@ import type { Coupon, CouponOffer, CouponScope } from './offers';
  *   `POST /api/v1/coupons/claims/<claimId>/release`  body `redemptionRequest` → `redemptionResponse`
  *   (the sale failed or was abandoned: the claim is the member's again).
  *   Each step is idempotent: repeating it gives the first answer. A reservation not confirmed within
- *   `RESERVATION_MINUTES` may be taken over by another sale (a terminal that never came back).
+ *   `RESERVATION_MINUTES` goes back to the member (the server sweeps every minute, or another sale
+ *   takes it over): the late confirm then hears NOT_RESERVED, and the terminal reports that sale with
+ *   `/offline` (accepted if nobody used the claim meanwhile, else an exception).
  * - `POST /api/v1/coupons/claims/<claimId>/offline` body `offlineRedemptionRequest` →
  *   `offlineRedemptionResponse`: a sale made offline used this claim. Accepted once; if the claim was
  *   already used by another sale the server records an exception and answers `outcome: 'exception'`
@@ -166,7 +168,7 @@ export type MemberClaimsResponse = z.infer<typeof memberClaimsResponse>;
 
 // --- Redemption ---------------------------------------------------------------------------------
 
-/** A reservation not confirmed within this time may be taken by another sale. */
+/** A reservation not confirmed within this time goes back to the member (see the header). */
 export const RESERVATION_MINUTES = 15;
 
 export const redemptionRequest = z.object({ saleCommandId: couponCommandId }).strict();

@@ -6,13 +6,17 @@ import { DEMO_SHOP_ITEMS, seedDemoCoupons } from '../../../src-server/coupons/de
 import { openServerDb, type ServerDb } from '../../../src-server/db';
 import { pullRecords } from '../../../src-server/reference/reference-store';
 import { tempDir } from '../../support/services';
+import { Admin, startServer } from '../sync/support/server-process';
+import { syncTerminal } from '../sync/support/terminal';
 
 /** The demo server's coupons: what a person trying `npm start --demo` scans and claims. */
 describe('demo coupons', () => {
   let db: ServerDb | null = null;
+  const open: { close(): Promise<unknown> }[] = [];
   afterEach(async () => {
     await db?.close();
     db = null;
+    for (const o of open.splice(0).reverse()) await o.close();
   });
 
   it('publishes shop items with barcodes, the five coupons and a display once; the sunscreen barcode lists its own coupon first', async () => {
@@ -43,5 +47,25 @@ describe('demo coupons', () => {
     // Three bags of chips and a cola: the chips' buy-2-get-1 saves the most of everything.
     const [cola, , chips] = DEMO_SHOP_ITEMS;
     expect(bestCoupons(coupons, { storeId: 's', merchantId: 's', lines: [line(chips, 3), line(cola)] }, now.getTime())).toMatchObject({ saving: 850, coupons: [{ id: 'demo-chips-b2g1' }] });
+  });
+
+  it('the demo terminal takes the demo shop items from head office, with barcode, category and price', async () => {
+    const target = { dataDir: tempDir('pos-server-') };
+    const seeding = await openServerDb(target);
+    await seedDemoCoupons(seeding, new Date());
+    await seeding.close();
+    const server = await startServer(target);
+    open.push({ close: () => server.stop() });
+    const admin = await Admin.signIn(server.url);
+    const store = await admin.store('清泉浴场 总部');
+    const t = await syncTerminal({ pull: { pullMs: 200 }, timing: { requestTimeoutMs: 15_000 } });
+    open.push(t);
+    await t.ok('sync.enroll', { serverUrl: server.url, code: await admin.pairingCode(store.id) });
+    type Listed = { id: string; origin: string; price: number | null; barcode: string | null; category: string };
+    await expect
+      .poll(async () => (await t.ok<{ items: Listed[] }>('catalog.list')).items.filter((i) => i.id.startsWith('demo-shop-') && i.origin === 'central').length, { timeout: 60_000 })
+      .toBe(DEMO_SHOP_ITEMS.length);
+    const items = (await t.ok<{ items: Listed[] }>('catalog.list')).items;
+    expect(items.find((i) => i.id === 'demo-shop-sunscreen')).toMatchObject({ barcode: '6970000000024', category: '洗护', price: 12_800, origin: 'central' });
   });
 });

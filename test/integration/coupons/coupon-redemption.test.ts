@@ -66,6 +66,34 @@ describe('coupon redemption over time (server database)', () => {
         expect(await r.exceptions('store-2')).toEqual([]);
       });
 
+      it('the sweep gives a reservation past its time back to the member; the late confirm is then an accepted offline use', async () => {
+        const { r, claim } = await setUp(await kind.target());
+        const id = await claim();
+        const sale = uuidv7();
+        await r.reserve(A, id, sale, T0);
+        expect(await r.releaseExpired(new Date(later(RESERVATION_MINUTES).getTime() - 1))).toBe(0);
+        expect(await r.releaseExpired(later(RESERVATION_MINUTES))).toBe(1);
+        expect(await r.releaseExpired(later(RESERVATION_MINUTES))).toBe(0);
+        expect(await refusal(r.confirm(A, id, sale, later(RESERVATION_MINUTES + 1)))).toBe('NOT_RESERVED');
+        const reported = await r.offline(A, id, { saleCommandId: sale, redeemedAt: T0.toISOString() }, later(RESERVATION_MINUTES + 1));
+        expect(reported).toMatchObject({ outcome: 'accepted', claim: { state: 'redeemed', saleCommandId: sale } });
+      });
+
+      it('an offline use reported while another sale holds the claim is an exception until that sale gives the claim back; then it is the use', async () => {
+        const { r, claim } = await setUp(await kind.target());
+        const id = await claim();
+        const [online, offline] = [uuidv7(), uuidv7()];
+        await r.reserve(A, id, online, later(1));
+        const reported = await r.offline(B, id, { saleCommandId: offline, redeemedAt: later(1).toISOString() }, later(2));
+        expect(reported).toMatchObject({ outcome: 'exception', exception: { firstSaleCommandId: online } });
+        expect(await r.exceptions('store-1')).toHaveLength(1);
+        const released = await r.release(A, id, online, later(3));
+        expect(released).toMatchObject({ state: 'released', claim: { state: 'redeemed', saleCommandId: offline, redeemedAt: later(1).toISOString() } });
+        expect(await r.exceptions('store-1')).toEqual([]);
+        expect(await r.offline(B, id, { saleCommandId: offline, redeemedAt: later(1).toISOString() }, later(4))).toMatchObject({ outcome: 'accepted' });
+        expect(await refusal(r.reserve(A, id, uuidv7(), later(5)))).toBe('ALREADY_REDEEMED');
+      });
+
       it('a coupon that ended while claimed cannot be reserved; a lost confirm answer is finished by the offline report', async () => {
         const { r, claim } = await setUp(await kind.target());
         const id = await claim();
