@@ -5,11 +5,13 @@ import {
   claimResponse,
   couponErrorResponse,
   memberClaimsResponse,
+  offlineRedemptionResponse,
   redemptionResponse,
   type ClaimRequest,
   type ClaimResponse,
   type CouponErrorBody,
   type MemberClaimsResponse,
+  type OfflineRedemptionResponse,
   type RedemptionResponse,
 } from '../../domain/coupons/protocol';
 import { readSyncState } from '../sync/state';
@@ -66,6 +68,11 @@ export class CouponsClient {
 
   release(claimId: string, saleCommandId: string): Promise<RedemptionResponse> {
     return this.call('POST', `/api/v1/coupons/claims/${encodeURIComponent(claimId)}/release`, { saleCommandId }, redemptionResponse);
+  }
+
+  /** A sale used this claim without a live reservation (made offline, or its reservation ran out before the confirm). */
+  offline(claimId: string, saleCommandId: string, redeemedAt: string): Promise<OfflineRedemptionResponse> {
+    return this.call('POST', `/api/v1/coupons/claims/${encodeURIComponent(claimId)}/offline`, { saleCommandId, redeemedAt }, offlineRedemptionResponse);
   }
 
   private async call<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S): Promise<z.output<S>> {

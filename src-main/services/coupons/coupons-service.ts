@@ -233,16 +233,36 @@ export class CouponsService implements CouponStep {
   }
 
   async confirm(commandId: string): Promise<'confirmed' | 'pending' | { failed: string }> {
+    const sale = this.d.shop.store.byCommand(commandId);
     for (const c of this.pendingClaims(commandId)) {
       try {
         await this.d.client.confirm(c.claimId, commandId);
       } catch (e) {
+        // The reservation ran out before the confirm (the server gave it back): the sale still used
+        // the coupon, so it is reported as an offline use; if another sale took the claim meanwhile,
+        // the server keeps it as an exception for the store's report.
+        if (e instanceof CouponRefusal && e.body.code === 'NOT_RESERVED' && sale) {
+          const late = await this.reportLate(c.claimId, commandId, sale.createdAt);
+          if (late === null) continue;
+          return late;
+        }
         if (e instanceof CouponRefusal) return { failed: `${e.body.code}: ${e.body.message}` };
         this.d.log.warn({ commandId, claimId: c.claimId, err: String(e) }, 'coupon confirm not through yet');
         return 'pending';
       }
     }
     return 'confirmed';
+  }
+
+  /** null: accepted as the claim's use; otherwise why not (pending: no answer; failed: a double use). */
+  private async reportLate(claimId: string, commandId: string, at: string): Promise<null | 'pending' | { failed: string }> {
+    try {
+      const r = await this.d.client.offline(claimId, commandId, at);
+      return r.outcome === 'accepted' ? null : { failed: `used twice: the claim's use is sale ${r.exception.firstSaleCommandId}` };
+    } catch (e) {
+      if (e instanceof CouponRefusal) return { failed: `${e.body.code}: ${e.body.message}` };
+      return 'pending';
+    }
   }
 
   async release(commandId: string, coupons: AppliedCoupon[]): Promise<void> {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { tempDir, type TestTerminal } from '../../support/services';
-import { get } from '../sync/support/entries';
+import { get, post } from '../sync/support/entries';
 import { FaultProxy } from '../sync/support/fault-proxy';
 import { Admin, startServer, type Json } from '../sync/support/server-process';
 import { syncTerminal } from '../sync/support/terminal';
@@ -154,6 +154,26 @@ describe('shop sale with a claimed coupon, against the central server', () => {
     const sold = await t.ok<{ sale: Json }>('shop.sell', { commandId: uuidv7(), lines: [{ itemId: 'sun-1', quantity: 1 }], total: 9_800, tenders: [{ method: 'mobile', amount: 9_800 }], memberId: zhang.id, claimIds: [claim.claimId] });
     expect(sold.sale).toMatchObject({ total: 9_800, couponState: 'pending' });
     expect((await serverClaims(t, zhang.id)).find((c) => c.claim.claimId === claim.claimId)!.claim.state).toBe('reserved');
+    proxy.mode = 'pass';
+    await expect.poll(() => t.services.shop.sale(sold.sale.id as string).couponState, { timeout: 20_000 }).toBe('confirmed');
+    expect((await serverClaims(t, zhang.id)).find((c) => c.claim.claimId === claim.claimId)!.claim.state).toBe('redeemed');
+  });
+
+  it('a reservation given back before the late confirm (the server swept it): the sale is reported as the claim’s use and ends confirmed', async () => {
+    const { s, admin, store, zhang } = await setUp();
+    const proxy = await FaultProxy.start(s.url);
+    open.push(proxy);
+    proxy.only = '/api/v1/coupons/claims/';
+    proxy.endsWith = '/confirm';
+    const t = await terminal(admin, store.id, proxy.url, 300);
+    await t.ok('coupons.findMember', { number: 'CA88001234' });
+    const claim = await t.ok<{ claimId: string }>('coupons.claim', { commandId: uuidv7(), memberId: zhang.id, couponId: 'sun-30' });
+    proxy.mode = 'error500';
+    const sold = await t.ok<{ sale: Json }>('shop.sell', { commandId: uuidv7(), lines: [{ itemId: 'sun-1', quantity: 1 }], total: 9_800, tenders: [{ method: 'mobile', amount: 9_800 }], memberId: zhang.id, claimIds: [claim.claimId] });
+    expect(sold.sale).toMatchObject({ couponState: 'pending' });
+    // What the server's sweep does to a reservation that ran out: the claim is the member's again.
+    const state = t.services.db.sqlite.prepare(`SELECT credential FROM sync_state`).get() as { credential: string };
+    expect((await post(s.url, `/api/v1/coupons/claims/${claim.claimId}/release`, { saleCommandId: sold.sale.commandId }, state.credential)).status).toBe(200);
     proxy.mode = 'pass';
     await expect.poll(() => t.services.shop.sale(sold.sale.id as string).couponState, { timeout: 20_000 }).toBe('confirmed');
     expect((await serverClaims(t, zhang.id)).find((c) => c.claim.claimId === claim.claimId)!.claim.state).toBe('redeemed');
