@@ -83,3 +83,34 @@ test('scan sunscreen → its coupons best first → 张三 claims two → checko
   await expect(shop.claims.getByTestId('shop-claim')).toHaveCount(1);
   await expect(shop.claims).toContainText('满100减20');
 });
+
+test('on the coupons screen, by keyboard: a typed barcode lists its coupons, the member found by phone claims one, and a second claim over the limit is refused with a clear message', async ({ counter, page }) => {
+  await counter.signInByTouch('张伟 Zhang Wei', '2222');
+  await expect(counter.statusBar).toContainText('同步：在线', { timeout: 30_000 });
+  const shop = new ShopPage(page);
+  await shop.open('优惠券');
+  await expect(page.getByTestId('shop-pay')).toHaveCount(0);
+  await expect(page.getByTestId('shop-demo').getByRole('button', { name: '防晒霜 SPF50' })).toBeVisible({ timeout: 30_000 });
+
+  await shop.typeCode('6970000000024');
+  await expect(shop.coupons()).toHaveCount(3);
+  await expect(shop.coupons().nth(0)).toContainText('防晒霜立减30');
+  await expect(shop.coupons().nth(0)).toHaveAttribute('data-best', 'true');
+
+  await shop.findMember('13900139000');
+  await expect(page.getByTestId('shop-member-name')).toContainText('张三 ZHANG/SAN · CA88001234');
+  await shop.claim('防晒霜立减30');
+  await shop.claim('洗护8折 最高减50');
+  await expect(shop.claims.getByTestId('shop-claim')).toHaveCount(2);
+
+  // The sunscreen coupon allows one per member: the server refuses the second, nothing changes.
+  await shop.coupons().filter({ hasText: '防晒霜立减30' }).getByRole('button', { name: '领取' }).click();
+  await expect(shop.matching.getByRole('alert')).toContainText('该会员领取"防晒霜立减30"已达上限（1 张）');
+  await expect(shop.claims.getByTestId('shop-claim')).toHaveCount(2);
+
+  // The same screen in English.
+  await counter.switchLanguage('English');
+  await expect(shop.coupons().nth(0)).toContainText('Sunscreen ¥30 off');
+  await expect(shop.coupons().nth(0)).toContainText('Best');
+  await expect(shop.claims).toContainText("Member's coupons");
+});
