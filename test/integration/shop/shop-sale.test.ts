@@ -83,4 +83,17 @@ describe('shop sale', () => {
     expect(await t.call('shop.scan', { code: '0000000000' })).toMatchObject({ ok: false, error: { code: 'CATALOG_BARCODE_UNKNOWN' } });
     expect(snapshot(t.services)).toBe(before);
   });
+
+  it('a shop sale is a sale for the shift rule: refused without an open shift when the store requires one; auto-opened, with its cash in the drawer, when set to auto', async () => {
+    const { t, water } = await shopStore();
+    const sell = () => t.call('shop.sell', { commandId: uuidv7(), lines: [{ itemId: water.id, quantity: 2 }], total: 600, tenders: [{ method: 'cash', amount: 1000 }] });
+    await t.ok('settlement.updateSettings', { shiftMode: 'required' });
+    const before = snapshot(t.services);
+    expect(await sell()).toMatchObject({ ok: false, error: { code: 'SHIFT_NOT_OPEN' } });
+    expect(snapshot(t.services)).toBe(before);
+    await t.ok('settlement.updateSettings', { shiftMode: 'auto' });
+    expect((await sell()).ok).toBe(true);
+    const drawer = t.services.db.sqlite.prepare(`SELECT cash_sales FROM settlement_shift WHERE closed_at IS NULL`).all();
+    expect(drawer).toEqual([{ cash_sales: 600 }]);
+  });
 });
