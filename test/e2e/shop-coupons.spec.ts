@@ -113,4 +113,9 @@ test('on the coupons screen, by keyboard: a typed barcode lists its coupons, the
   await expect(shop.coupons().nth(0)).toContainText('Sunscreen ¥30 off');
   await expect(shop.coupons().nth(0)).toContainText('Best');
   await expect(shop.claims).toContainText("Member's coupons");
+
+  // A reload (or a renderer crash) keeps the cart being rung up; main prices it again.
+  await page.reload();
+  await expect(shop.cart).toContainText('Sunscreen SPF50');
+  await expect(shop.cart.getByTestId('shop-qty')).toHaveValue('1');
 });

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import type { MethodOutput } from '../../../../src-main/api/contract';
+import { useDraft } from '../../app/drafts';
 import { usePos } from '../../app/pos-context';
 import { PosApiError, subscribe } from '../../bridge/client';
 import { ActionBar, ActionFigure } from '../../components/ActionBar';
@@ -21,6 +22,7 @@ type Sold = MethodOutput<'shop.sell'>;
 type Tender = 'cash' | 'bank_card' | 'mobile' | 'stored_value';
 const TENDERS: Tender[] = ['cash', 'bank_card', 'mobile', 'stored_value'];
 const EMPTY = { lines: [] as PricedLine[], subtotal: 0 };
+type CartLine = { itemId: string; quantity: number };
 
 /**
  * The shop sale: scan or pick items, identify the member, see the coupons of the scanned item
@@ -31,7 +33,10 @@ export function ShopScreen({ back, couponsOnly = false }: { back(): void; coupon
   const { t, i18n } = useTranslation();
   const { pos, bridge, info } = usePos();
   const [items, setItems] = useState<ShopItem[]>([]);
-  const [cart, setCart] = useState<{ itemId: string; quantity: number }[]>([]);
+  // The cart is a draft: a reload or a renderer crash brings it back (main re-prices it).
+  const [draft, setDraft, clearDraft] = useDraft(couponsOnly ? 'coupons' : 'shop', { cart: [] as CartLine[] });
+  const cart = draft.cart;
+  const setCart = useCallback((change: (c: CartLine[]) => CartLine[]) => setDraft((d) => ({ cart: change(d.cart) })), [setDraft]);
   const [pricedState, setPriced] = useState<{ lines: PricedLine[]; subtotal: number }>(EMPTY);
   const [scanned, setScanned] = useState<string | null>(null);
   const [matchingState, setMatching] = useState<Matching | null>(null);
@@ -67,7 +72,7 @@ export function ShopScreen({ back, couponsOnly = false }: { back(): void; coupon
     setCart((c) => (c.some((l) => l.itemId === itemId) ? c.map((l) => (l.itemId === itemId ? { ...l, quantity: Math.min(999, l.quantity + 1) } : l)) : [...c, { itemId, quantity: 1 }]));
     setScanned(itemId);
     setError(null);
-  }, []);
+  }, [setCart]);
   const scanCode = useCallback((code: string) => pos.shop.scan({ code }).then((i) => add(i.id), setError), [pos, add]);
   useEffect(() => subscribe(bridge, 'device.scan', (p) => void scanCode(p.code)), [bridge, scanCode]);
   const setQuantity = (itemId: string, quantity: number) => setCart((c) => (quantity <= 0 ? c.filter((l) => l.itemId !== itemId) : c.map((l) => (l.itemId === itemId ? { ...l, quantity } : l))));
@@ -150,7 +155,7 @@ export function ShopScreen({ back, couponsOnly = false }: { back(): void; coupon
 
   function next() {
     setSold(null);
-    setCart([]);
+    clearDraft();
     setScanned(null);
     setMember(null);
     setChoice('auto');
