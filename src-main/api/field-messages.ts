@@ -42,6 +42,8 @@ const FIELD_MESSAGES: Record<string, Text> = {
   // Miles (issue 18)
   'field.airport': { en: '{field}: a three-letter airport code (PEK).', 'zh-CN': '{field}：请输入三字机场代码（如 PEK）。' },
   'field.flight': { en: '{field}: a flight such as CA1501.', 'zh-CN': '{field}：请输入航班号，如 CA1501。' },
+  // Shop (issue 17)
+  'field.quantity': { en: '{field}: a whole number from 1 to 999.', 'zh-CN': '{field}：请输入 1 到 999 的整数。' },
 };
 
 /** Field names as a cashier reads them, by the last name in the field's path. */

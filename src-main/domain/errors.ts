@@ -267,6 +267,32 @@ const MESSAGES = {
   CARDS_OTP_WRONG: { en: 'The one-time code is wrong or has expired. Send a new one.', 'zh-CN': '验证码错误或已过期，请重新发送。' },
   CARDS_NOT_REVERSIBLE: { en: 'This member card payment cannot be reversed ({reason}).', 'zh-CN': '该会员卡付款无法撤销（{reason}）。' },
   CARDS_APPROVAL_NOT_MANAGER: { en: '{name} is not a manager: only a manager PIN approves a reversal.', 'zh-CN': '{name} 不是店长：只有店长密码可以批准撤销。' },
+  // Shop sale and coupons at the counter (issue 17).
+  SHOP_CART_EMPTY: { en: 'The cart is empty: scan or pick an item first.', 'zh-CN': '购物车是空的，请先扫码或选择商品。' },
+  SHOP_ITEM_UNKNOWN: { en: 'Item {item} is not sold in the shop.', 'zh-CN': '商品 {item} 不在商店销售。' },
+  SHOP_ITEM_NO_PRICE: { en: '"{name}" has no price yet. A manager sets it under Store setup.', 'zh-CN': '"{name}"还没有价格，请店长在"门店设置"中设置。' },
+  SHOP_TOTAL_CHANGED: { en: 'The total changed since it was shown ({reason}). Check the cart with the customer.', 'zh-CN': '应收金额在显示后发生了变化（{reason}），请与顾客重新确认。' },
+  SHOP_SALE_UNKNOWN: { en: 'There is no shop sale {id}.', 'zh-CN': '没有商店销售单 {id}。' },
+  COUPON_NOT_CONNECTED: {
+    en: 'This terminal is not connected to the central server, so coupons cannot be claimed or redeemed here. A manager connects it under Sync.',
+    'zh-CN': '本终端尚未连接中央服务器，无法领取或使用优惠券。请店长在“同步”中连接。',
+  },
+  COUPON_OFFLINE: {
+    en: 'The central server cannot be reached ({reason}): coupons cannot be claimed or redeemed offline. Nothing changed; try again when the terminal is online.',
+    'zh-CN': '无法连接中央服务器（{reason}）：优惠券不能离线领取或使用。未做任何更改，请联网后重试。',
+  },
+  COUPON_LIMIT_REACHED: { en: 'This member has already claimed "{name}" as often as allowed ({limit}).', 'zh-CN': '该会员领取"{name}"已达上限（{limit} 张）。' },
+  COUPON_SOLD_OUT: { en: 'All "{name}" coupons have been given out.', 'zh-CN': '"{name}"已被领完。' },
+  COUPON_NOT_VALID_NOW: { en: '"{name}" cannot be used now (not started, expired or withdrawn).', 'zh-CN': '"{name}"当前不可用（未开始、已过期或已下架）。' },
+  COUPON_ALREADY_USED: {
+    en: 'The coupon "{name}" was just used by another sale (another counter). Nothing was charged: check the new total without it and confirm again.',
+    'zh-CN': '优惠券"{name}"刚刚已被另一笔订单（其他收银台）使用。未收取任何款项，请确认不含该券的新金额后重新收款。',
+  },
+  COUPON_CLAIM_UNKNOWN: { en: 'This member has no unused coupon {claim}.', 'zh-CN': '该会员没有未使用的优惠券 {claim}。' },
+  COUPON_NOT_APPLICABLE: { en: '"{name}" does not apply to this cart.', 'zh-CN': '"{name}"不适用于当前购物车。' },
+  COUPON_NOT_STACKABLE: { en: 'These coupons cannot be used together: only coupons marked as stacking combine.', 'zh-CN': '这些优惠券不能同时使用：只有可叠加的优惠券才能合用。' },
+  COUPON_UNKNOWN: { en: 'There is no coupon {id} at this counter.', 'zh-CN': '本收银台没有优惠券 {id}。' },
+  COUPON_REFUSED: { en: 'The central server refused the coupon: {reason}', 'zh-CN': '中央服务器拒绝了该优惠券：{reason}' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof MESSAGES;

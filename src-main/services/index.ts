@@ -31,11 +31,14 @@ import { centralReceiptHeader, receiptHeaderStream } from './sync/streams/receip
 import { catalogItemsStream, catalogOutletsStream } from './sync/streams/catalog-streams';
 import { pointsRulesStream } from './sync/streams/points-streams';
 import { PointsService } from './points/points-service';
-import { OnlineValueClient } from './value/value-client';
 import { MemberCardsService } from './member-cards/cards-service';
 import { CardsClient } from './member-cards/cards-client';
+import { OnlineValueClient, ValueRefusal } from './value/value-client';
 import { UpdateService, type UpdateTiming } from './sync/updates/update-service';
 import { fuelBusy } from './sync/updates/busy-checks';
+import { ShopService } from './shop/shop-service';
+import { CouponsService } from './coupons/coupons-service';
+import { CouponsClient } from './coupons/coupons-client';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -103,6 +106,10 @@ export interface Services {
   /** Auto-update from the server's feed, installed only when the counter is idle (the Electron host attaches the updater). */
   updates: UpdateService;
   memberCards: MemberCardsService;
+  /** The shop sale (a retail cart) and its coupon step. */
+  shop: ShopService;
+  /** Coupons at the counter: scan → matching coupons, claims, the coupon step of a shop sale. */
+  coupons: CouponsService;
   close(): Promise<void>;
 }
 
@@ -185,6 +192,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       now,
       ...(config.value?.retryMs ? { retryMs: config.value.retryMs } : {}),
     });
+    const shop = new ShopService({ db: db.sqlite, ledger, commands, payments, catalog, deviceService, settings, log: log.child({ workflow: 'shop' }), now });
     if (!integrity.readOnly) mergeLegacyTenders(ledger, commands, payments);
     // Each workflow's reference data stream (a new one is one more line here).
     reference
@@ -194,6 +202,30 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       .register(catalogOutletsStream(catalog.store))
       .register(catalogItemsStream(catalog.store))
       .register(pointsRulesStream(points.store));
+    const couponsValue = new OnlineValueClient({ sqlite: db.sqlite, terminalId: terminal.id, label: { en: 'coupons', 'zh-CN': '优惠券' }, ...(config.value?.timeoutMs ? { timeoutMs: config.value.timeoutMs } : {}) });
+    const coupons = new CouponsService({
+      ledger,
+      central: reference,
+      catalog,
+      shop,
+      client: new CouponsClient({ sqlite: db.sqlite, terminalId: terminal.id, ...(config.value?.timeoutMs ? { timeoutMs: config.value.timeoutMs } : {}) }),
+      // Member identification through the value look-up until member cards' members.identify replaces it.
+      findMember: async (by) => {
+        try {
+          const m = await couponsValue.lookup(by);
+          return { id: m.id, number: m.number, name: m.name };
+        } catch (e) {
+          throw e instanceof ValueRefusal ? couponsValue.toPosError(e) : e;
+        }
+      },
+      audit,
+      events,
+      currency: () => settings.get().store.currency,
+      log: log.child({ workflow: 'coupons' }),
+      now,
+    });
+    const [couponRules, couponDisplays] = coupons.book.streams();
+    reference.register(couponRules).register(couponDisplays);
     if (config.demo && !integrity.readOnly) await seedDemo({ staff, lockers, fuel, setup, points, settlement });
     fuel.start();
     const disk = new DiskWatch(config.dataDir, events, config.lowDiskBytes);
@@ -212,6 +244,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     sync.start();
     points.start();
     memberCards.start();
+    // Sales whose coupon the server has not confirmed yet (a crash or an outage after the sale).
+    coupons.start(config.value?.retryMs);
     const updates = new UpdateService({
       feed: () => sync.updateFeed(),
       journalHead: () => sync.status().localSeq,
@@ -247,6 +281,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       points,
       updates,
       memberCards,
+      shop,
+      coupons,
       async close() {
         log.info('services stopping');
         await integrity.settled();
@@ -255,6 +291,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         await sync.stop();
         points.stop();
         memberCards.stop();
+        await coupons.stop();
         fuel.stop();
         await devices.stop();
         await db.close();

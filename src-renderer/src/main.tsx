@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import type { PosBridge } from '../../src-main/api/contract';
 import { App } from './app/App';
+import { CustomerDisplay } from './screens/shop/CustomerDisplay';
 import { createWebSocketBridge, takeToken } from './bridge/ws-bridge';
 import './i18n';
 
@@ -15,6 +16,9 @@ const theme = createTheme({
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif',
 });
+
+/** The customer-facing display is the same renderer opened with ?display=customer (a second window, another tab); read before the token is taken from the address. */
+const CUSTOMER_DISPLAY = new URLSearchParams(window.location.search).get('display') === 'customer';
 
 /**
  * Under Electron the preload has put window.posBridge in place; in a plain browser the
@@ -38,6 +42,7 @@ function Root() {
       </Center>
     );
   }
+  if (CUSTOMER_DISPLAY) return <CustomerDisplay bridge={bridge} />;
   return <App bridge={bridge} connected={connected} />;
 }
 

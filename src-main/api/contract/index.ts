@@ -14,6 +14,8 @@ import { setupContract } from './setup';
 import { settlementContract } from './settlement';
 import { pointsContract } from './points';
 import { memberCardsContract, memberCardsEvents, membersContract } from './member-cards';
+import { customerView, shopContract } from './shop';
+import { couponsContract } from './coupons';
 
 /** Every method the renderer may call, merged from one module per workflow. */
 export const contract = mergeContracts({
@@ -31,6 +33,8 @@ export const contract = mergeContracts({
   points: pointsContract,
   members: membersContract,
   memberCards: memberCardsContract,
+  shop: shopContract,
+  coupons: couponsContract,
 });
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -64,6 +68,8 @@ export const events = {
   /** Reference data from the central server was applied (screens showing it reload). */
   'sync.reference': z.object({ streams: z.array(z.string()), at: z.string() }),
   ...memberCardsEvents,
+  /** The customer-facing display's promotions and the cart being rung up. */
+  'shop.customer': customerView,
 };
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -12,9 +12,11 @@ import { setupHandlers } from './setup';
 import { settlementHandlers } from './settlement';
 import { pointsHandlers } from './points';
 import { memberCardsHandlers, membersHandlers } from './member-cards';
+import { shopHandlers } from './shop';
+import { couponsHandlers } from './coupons';
 import type { AllHandlers } from './types';
 
 /** Every handler; the type makes a contract method without a handler a compile error. */
 export function createHandlers(s: Services): AllHandlers {
-  return { ...staffHandlers(s), ...systemHandlers(s), ...devicesHandlers(s), ...demoHandlers(s), ...lockersHandlers(s), ...fuelHandlers(s), ...paymentsHandlers(s), ...receiptsHandlers(s), ...syncHandlers(s), ...catalogHandlers(s), ...setupHandlers(s), ...settlementHandlers(s), ...pointsHandlers(s), ...membersHandlers(s), ...memberCardsHandlers(s) };
+  return { ...staffHandlers(s), ...systemHandlers(s), ...devicesHandlers(s), ...demoHandlers(s), ...lockersHandlers(s), ...fuelHandlers(s), ...paymentsHandlers(s), ...receiptsHandlers(s), ...syncHandlers(s), ...catalogHandlers(s), ...setupHandlers(s), ...settlementHandlers(s), ...pointsHandlers(s), ...membersHandlers(s), ...memberCardsHandlers(s), ...shopHandlers(s), ...couponsHandlers(s) };
 }

@@ -6,7 +6,7 @@
 export type ReceiptLocale = 'zh-CN' | 'en';
 
 /** Which workflow made the receipt (the Receipts screen shows and filters by it). */
-export type ReceiptKind = 'locker-checkout' | 'fuel-pass' | 'fuel-final' | 'test' | 'day-report' | 'points-redemption' | 'points-refund' | 'member-card';
+export type ReceiptKind = 'locker-checkout' | 'fuel-pass' | 'fuel-final' | 'test' | 'day-report' | 'points-redemption' | 'points-refund' | 'member-card' | 'shop-sale';
 
 export interface ReceiptItem {
   name: string;

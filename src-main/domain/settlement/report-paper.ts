@@ -12,6 +12,7 @@ const WORKFLOWS: Record<string, Record<ReceiptLocale, string>> = {
   miles: { 'zh-CN': '里程兑换', en: 'Miles' },
   memberCards: { 'zh-CN': '会员卡消费', en: 'Member cards' },
   cash: { 'zh-CN': '现金', en: 'Cash' },
+  shop: { 'zh-CN': '商店', en: 'Shop' },
 };
 
 const KINDS: Record<string, Record<ReceiptLocale, string>> = {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, screen, session, type IpcMainInvokeEvent } from 'electron';
 import { IPC_EVENT, IPC_INVOKE } from '../../api/channels';
 import { Connection } from '../../api/connection';
 import { createDispatcher } from '../../api/dispatcher';
@@ -56,18 +56,22 @@ async function start(): Promise<void> {
   });
 
   createWindow(dispatch);
-  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  // The customer-facing display: a second window, on the second screen when there is one.
+  createWindow(dispatch, 'customer');
+  app.on('second-instance', () => BrowserWindow.getAllWindows().find((w) => !w.getTitle().includes('customer'))?.focus());
   // Updates come from the central server's feed and install only when the counter is idle.
   if (app.isPackaged) services.updates.attach(electronAppUpdater(services.log));
 }
 
-function createWindow(dispatch: ReturnType<typeof createDispatcher>): void {
+function createWindow(dispatch: ReturnType<typeof createDispatcher>, kind: 'counter' | 'customer' = 'counter'): void {
+  const external = kind === 'customer' ? screen.getAllDisplays().find((d) => d.id !== screen.getPrimaryDisplay().id) : undefined;
   const win = new BrowserWindow({
-    width: 1280,
-    height: 800,
+    width: kind === 'customer' ? 1024 : 1280,
+    height: kind === 'customer' ? 768 : 800,
+    ...(external ? { x: external.bounds.x, y: external.bounds.y, fullscreen: true } : {}),
     minWidth: 1024,
     minHeight: 700,
-    title: 'Counter POS',
+    title: kind === 'customer' ? 'Counter POS · customer display' : 'Counter POS',
     icon: path.join(here, '../../resources/icon.png'),
     show: false,
     webPreferences: {
@@ -91,7 +95,7 @@ function createWindow(dispatch: ReturnType<typeof createDispatcher>): void {
     connections.delete(wc.id);
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(RENDERER_INDEX);
+  void win.loadFile(RENDERER_INDEX, kind === 'customer' ? { search: 'display=customer' } : undefined);
 }
 
 app.on('window-all-closed', () => {

@@ -95,6 +95,13 @@ export class DayFigures implements CashMoveFigures {
         this.adder(at, r.staffId)('service', r.serviceType, { count: 1, amount: r.price, volume: r.points });
         return;
       }
+      case 'shop.sale.made': {
+        // Sales count at what the customer paid (revenue net of discounts); the discount is listed apart, never as a tender.
+        const sale = event.sale as { staffId: string; total: number; discount: number; tenders: Tender[] };
+        this.sale(at, sale.staffId, 'shop', sale.total, sale.tenders);
+        if (sale.discount > 0) this.adder(at, sale.staffId)('discount', 'shop', { count: 1, amount: sale.discount });
+        return;
+      }
       case 'points.redemption.refunded': {
         const r = this.sql.redemption.get(event.redemptionId as string);
         if (!r) return;

@@ -30,7 +30,7 @@ export interface ShiftDeps {
 export const MAX_CASH_MOVE = 10_000_000;
 
 /** The methods that are sales: they need an open shift when the store says so. */
-export const SALE_METHODS = ['lockers.checkout', 'fuel.pay'];
+export const SALE_METHODS = ['lockers.checkout', 'fuel.pay', 'shop.sell'];
 
 const changed = (): [string, unknown][] => [['settlement.changed', { at: new Date().toISOString() }]];
 

@@ -21,6 +21,7 @@ import { CardsScreen } from '../screens/cards/CardsScreen';
 import { Announcer } from '../components/Announcer';
 import { SettlementScreen } from '../screens/settlement/SettlementScreen';
 import { StoreSetupScreen } from '../screens/setup/StoreSetupScreen';
+import { ShopScreen } from '../screens/shop/ShopScreen';
 import { PosContext, type SystemInfo } from './pos-context';
 import { rememberScreen, resumeSession, screenFor, useResumeToken } from './session-resume';
 
@@ -95,6 +96,8 @@ export function App({ bridge, connected }: { bridge: PosBridge; connected: boole
   else if (screen === 'settlement') body = <SettlementScreen back={() => setScreen('home')} openReceipts={() => setScreen('receipts')} />;
   else if (screen === 'storeSetup') body = <StoreSetupScreen back={() => setScreen('home')} openDevices={() => setScreen('devices')} />;
   else if (screen === 'cards') body = <CardsScreen back={() => setScreen('home')} />;
+  else if (screen === 'shop') body = <ShopScreen back={() => setScreen('home')} />;
+  else if (screen === 'coupons') body = <ShopScreen back={() => setScreen('home')} couponsOnly />;
   else body = <HomeScreen open={setScreen} />;
 
   return (

@@ -1,4 +1,5 @@
 import { storeSetupEn } from '../screens/setup/i18n';
+import { shopEn } from '../screens/shop/i18n';
 
 export const en = {
   app: { name: 'Counter POS', loading: 'Starting…', noBridge: 'This page must be opened from the link Counter POS printed when it started.' },
@@ -35,6 +36,7 @@ export const en = {
     devices: { title: 'Devices', text: 'Readers, scanners, printers, pumps' },
     sync: { title: 'Sync', text: 'Central server, backlog, last sync' },
     storeSetup: { title: 'Store setup', text: 'Store details, lockers, catalog, fuel station, import and export' },
+    shop: { title: 'Shop', text: 'Scan items, apply coupons, take payment' },
   },
   staff: {
     title: 'Staff',
@@ -553,6 +555,7 @@ export const en = {
     volume: 'Volume',
     closeCaption: 'Close',
   },
+  shop: shopEn,
 };
 
 export type Messages = typeof en;

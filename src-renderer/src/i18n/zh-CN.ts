@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { storeSetupZh } from '../screens/setup/i18n';
+import { shopZh } from '../screens/shop/i18n';
 
 export const zhCN: Messages = {
   app: { name: 'Counter POS 收银台', loading: '正在启动…', noBridge: '请使用 Counter POS 启动时打印的链接打开本页。' },
@@ -36,6 +37,7 @@ export const zhCN: Messages = {
     devices: { title: '设备', text: '读卡器、扫码枪、打印机、油机' },
     sync: { title: '同步', text: '总部服务器、待上传、上次同步' },
     storeSetup: { title: '门店设置', text: '门店信息、柜号手牌、价目表、油站、导入导出' },
+    shop: { title: '商店', text: '扫码开单、使用优惠券、收款' },
   },
   staff: {
     title: '员工',
@@ -554,4 +556,5 @@ export const zhCN: Messages = {
     volume: '音量',
     closeCaption: '关闭',
   },
+  shop: shopZh,
 };

@@ -11,6 +11,7 @@ import {
   IconLock,
   IconReceipt,
   IconBuildingStore,
+  IconShoppingCart,
   type Icon,
 } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -20,10 +21,10 @@ import { subscribe } from '../bridge/client';
 import { MissingBanner } from './setup/MissingBanner';
 import type { Status } from './setup/StoreSteps';
 
-export type Screen = 'home' | 'staff' | 'devices' | 'lockers' | 'fuel' | 'receipts' | 'sync' | 'miles' | 'settlement' | 'storeSetup' | 'cards';
+export type Screen = 'home' | 'staff' | 'devices' | 'lockers' | 'fuel' | 'receipts' | 'sync' | 'miles' | 'settlement' | 'storeSetup' | 'cards' | 'shop' | 'coupons';
 
 interface Tile {
-  key: 'lockers' | 'fuel' | 'receipts' | 'miles' | 'coupons' | 'cards' | 'settlement' | 'staff' | 'devices' | 'sync' | 'storeSetup';
+  key: 'lockers' | 'fuel' | 'receipts' | 'miles' | 'coupons' | 'cards' | 'settlement' | 'staff' | 'devices' | 'sync' | 'storeSetup' | 'shop';
   icon: Icon;
   color: string;
   screen?: Screen;
@@ -36,17 +37,18 @@ const TILES: Tile[] = [
   { key: 'fuel', icon: IconGasStation, color: 'orange', screen: 'fuel' },
   { key: 'receipts', icon: IconReceipt, color: 'teal', screen: 'receipts' },
   { key: 'miles', icon: IconPlane, color: 'cyan', screen: 'miles' },
-  { key: 'coupons', icon: IconTicket, color: 'pink' },
+  { key: 'coupons', icon: IconTicket, color: 'pink', screen: 'coupons' },
   { key: 'cards', icon: IconCreditCard, color: 'green', screen: 'cards' },
   { key: 'settlement', icon: IconCalendarStats, color: 'violet', screen: 'settlement' },
   { key: 'staff', icon: IconUsers, color: 'grape', managerOnly: true, screen: 'staff' },
   { key: 'devices', icon: IconDeviceDesktopCog, color: 'gray', managerOnly: true, screen: 'devices' },
   { key: 'sync', icon: IconCloudUpload, color: 'indigo', screen: 'sync' },
   { key: 'storeSetup', icon: IconBuildingStore, color: 'orange', managerOnly: true, screen: 'storeSetup' },
+  { key: 'shop', icon: IconShoppingCart, color: 'lime', screen: 'shop' },
 ];
 
 /** Tiles of workflows a venue may not use: shown only when the store chose them (all, until it chose). */
-const OPTIONAL: Partial<Record<Tile['key'], NonNullable<Status['workflows']>[number]>> = { lockers: 'lockers', fuel: 'fuel', cards: 'cards', coupons: 'coupons', miles: 'miles' };
+const OPTIONAL: Partial<Record<Tile['key'], NonNullable<Status['workflows']>[number]>> = { lockers: 'lockers', fuel: 'fuel', cards: 'cards', coupons: 'coupons', miles: 'miles', shop: 'shop' };
 
 export function HomeScreen({ open }: { open(screen: Screen): void }) {
   const { t } = useTranslation();

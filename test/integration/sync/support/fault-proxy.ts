@@ -20,6 +20,8 @@ export class FaultProxy {
   mode: Fault = 'pass';
   /** Only requests to paths starting with this get the fault (others pass). */
   only = '/api/v1/journal';
+  /** Further narrows the faulted requests to paths ending with this (one step of a two-phase redemption: '/confirm'). */
+  endsWith = '';
   seen = 0;
   faulted = 0;
   /** Sum of `duplicates` in the server's push answers: entries it was sent again and did not store twice. */
@@ -56,7 +58,7 @@ export class FaultProxy {
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks);
     this.seen++;
-    const mode = req.url?.startsWith(this.only) ? this.mode : 'pass';
+    const mode = req.url?.startsWith(this.only) && req.url.endsWith(this.endsWith) ? this.mode : 'pass';
     if (mode !== 'pass') this.faulted++;
     if (mode === 'error500') {
       res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"injected"}');

@@ -14,12 +14,13 @@ export interface SyncTerminal extends TestTerminal {
   waitFor(pred: (s: SyncStatus) => boolean, what: string, limitMs?: number): Promise<SyncStatus>;
 }
 
-export async function syncTerminal(opts: { dataDir?: string; now?: () => Date; timing?: Partial<SyncTiming>; pull?: Partial<PullTiming>; updates?: Partial<UpdateTiming>; fresh?: boolean } = {}): Promise<SyncTerminal> {
+export async function syncTerminal(opts: { dataDir?: string; now?: () => Date; timing?: Partial<SyncTiming>; pull?: Partial<PullTiming>; updates?: Partial<UpdateTiming>; fresh?: boolean; value?: { retryMs?: number } } = {}): Promise<SyncTerminal> {
   const t = await openTerminal({
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
     ...(opts.now ? { now: opts.now } : {}),
     sync: { timing: { ...FAST_SYNC, ...opts.timing }, ...(opts.pull ? { pull: opts.pull } : {}) },
     ...(opts.updates ? { updates: { timing: opts.updates } } : {}),
+    ...(opts.value ? { value: opts.value } : {}),
   });
   if (opts.fresh !== false) await setUpStore(t);
   const ledger = t.services.ledger;
