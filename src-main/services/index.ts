@@ -209,8 +209,13 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       catalog,
       shop,
       client: new CouponsClient({ sqlite: db.sqlite, terminalId: terminal.id, ...(config.value?.timeoutMs ? { timeoutMs: config.value.timeoutMs } : {}) }),
-      // Member identification through the value look-up until member cards' members.identify replaces it.
+      // A scanned member code is checked as member cards check it (locally with the server's key,
+      // then on the server); a member number or phone goes through the value look-up.
       findMember: async (by) => {
+        if ('code' in by) {
+          const { member } = await memberCards.identify({ by: 'code', code: by.code });
+          return { id: member.id, number: member.number, name: member.name };
+        }
         try {
           const m = await couponsValue.lookup(by);
           return { id: m.id, number: m.number, name: m.name };

@@ -41,9 +41,9 @@ export const couponsContract = {
     output: z.object({ item: z.object({ id: z.string(), nameZh: z.string(), nameEn: z.string() }), coupons: z.array(couponView.extend({ saving: z.number(), best: z.boolean() })) }),
   }),
   'coupons.findMember': method({
-    summary: 'Identify a member by member number or phone (online).',
+    summary: "Identify a member by the dynamic member code from their phone (scanned; checked with the server's key, good for a minute), member number or phone (online).",
     access: 'staff',
-    input: z.union([z.object({ number: memberNumber }).strict(), z.object({ phone: memberPhone }).strict()]),
+    input: z.union([z.object({ code: z.string().trim().min(1).max(600) }).strict(), z.object({ number: memberNumber }).strict(), z.object({ phone: memberPhone }).strict()]),
     output: member,
   }),
   'coupons.claim': method({

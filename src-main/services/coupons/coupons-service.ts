@@ -18,7 +18,8 @@ import type { EventBus } from '../events';
 import { CouponRefusal, type CouponsClient } from './coupons-client';
 
 /** Identifies a member by number or phone (today through the value look-up; member cards' `members.identify` can replace it). */
-export type FindMember = (by: { number: string } | { phone: string }) => Promise<SaleMember>;
+/** Who the member is: by the dynamic member code from their phone (as member cards identify them), member number or phone. */
+export type FindMember = (by: { code: string } | { number: string } | { phone: string }) => Promise<SaleMember>;
 
 export interface CouponsDeps {
   ledger: Ledger;
@@ -113,7 +114,7 @@ export class CouponsService implements CouponStep {
     return this.book.displays();
   }
 
-  async findMember(by: { number: string } | { phone: string }): Promise<SaleMember> {
+  async findMember(by: { code: string } | { number: string } | { phone: string }): Promise<SaleMember> {
     const m = await this.d.findMember(by);
     this.members.set(m.id, m);
     return m;

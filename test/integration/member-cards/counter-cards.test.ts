@@ -8,6 +8,7 @@ import { syncTerminal, type SyncTerminal } from '../sync/support/terminal';
 import { derivedState, rebuildFrom } from '../journal/rebuild-support';
 import { FaultProxy } from '../sync/support/fault-proxy';
 import type { CardPaymentPush } from '../../../src-main/domain/member-cards/protocol';
+import { Phone } from '../cards/support/phone';
 
 /** What the counter has booked: its ledger (journal included) and the member-card mirror. */
 function booked(t: TestTerminal): string {
@@ -38,11 +39,11 @@ describe('member cards at the counter', () => {
     const admin = await Admin.signIn(s.url);
     const store = await admin.store('洗车行 Car Wash');
     const applied = await admin.request('POST', '/admin/api/merchants', { storeId: store.id, name: '洗车行 Car Wash', contact: '王 Wang', phone: '010-1234', address: 'Beijing' });
-    await admin.request('POST', `/admin/api/merchants/${applied.json.id}/decisions`, { action: 'approve' });
+    const approved = await admin.request('POST', `/admin/api/merchants/${applied.json.id}/decisions`, { action: 'approve' });
     const stored = (await admin.request('POST', `/admin/api/merchants/${applied.json.id}/products`, { name: '储值卡 Stored value', terms: { kind: 'stored', tiers: [{ pay: 10_000, bonus: 2_000 }] } })).json;
     const punch = (await admin.request('POST', `/admin/api/merchants/${applied.json.id}/products`, { name: '洗车10次 10 washes', terms: { kind: 'punch', uses: 10, price: 30_000, validDays: 365 } })).json;
     await t.ok('sync.enroll', { serverUrl: proxy.url, code: await admin.pairingCode(store.id) });
-    return { s, t, proxy, admin, merchantId: applied.json.id as string, stored, punch };
+    return { s, t, proxy, admin, merchantId: applied.json.id as string, qrPath: approved.json.qrPath as string, stored, punch };
   }
 
   it('registers a member, opens a stored-value card, recharges ¥100 (+¥20 bonus) and redeems ¥38.50 by hold → local command → capture; replays change nothing', async () => {
@@ -196,5 +197,20 @@ describe('member cards at the counter', () => {
     expect(t.services.memberCards.applyPush(v7)).toBe(true);
     expect(t.services.db.sqlite.prepare(`SELECT count(*) AS n FROM ledger_journal WHERE command_id = ?`).get(v7.paymentCommandId)).toEqual({ n: 1 });
     expect(t.services.memberCards.applyPush(v7)).toBe(false);
+  });
+
+  it('the shop finds the member by the dynamic code their phone shows (the same check as member cards); a forged code is refused', async () => {
+    const { s, t, admin, qrPath } = await setUp();
+    await t.ok('members.register', { phone: '13800138009', name: '王五' });
+    // The member signs in on the merchant's phone page and shows their member code.
+    const phone = new Phone(s.url, qrPath);
+    await phone.api('POST', 'otp', { phone: '13800138009' });
+    await phone.api('POST', 'sign-in', { phone: '13800138009', otp: await phone.lastCode(admin, '13800138009') });
+    const { code } = (await phone.api('GET', 'code')).json as { code: string };
+    expect(code.startsWith('CPM1.')).toBe(true);
+    const found = await t.ok<Json>('coupons.findMember', { code });
+    expect(found.name).toBe('王五');
+    const forged = await t.call('coupons.findMember', { code: `${code.slice(0, -4)}AAAA` });
+    expect(forged.ok || forged.error.code).toBe('CARDS_CODE_INVALID');
   });
 });

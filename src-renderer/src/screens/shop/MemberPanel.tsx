@@ -8,8 +8,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 export type ShopMember = MethodOutput<'coupons.findMember'>;
 
 /**
- * Identifies the member by member number or phone (the value look-up today; member cards'
- * identify panel can take its place). Digits only and 11 long is a phone; anything else a number.
+ * Identifies the member by the member code from their phone (typed or pasted; a scan is handled by
+ * the sale screen), member number or phone. Digits only and 11 long is a phone; `CPM1.…` a member
+ * code; anything else a member number.
  */
 export function MemberPanel({ member, onMember }: { member: ShopMember | null; onMember(m: ShopMember | null): void }) {
   const { t } = useTranslation();
@@ -25,7 +26,7 @@ export function MemberPanel({ member, onMember }: { member: ShopMember | null; o
     setBusy(true);
     setError(null);
     try {
-      onMember(await pos.coupons.findMember(/^1\d{10}$/.test(v) ? { phone: v } : { number: v }));
+      onMember(await pos.coupons.findMember(v.startsWith('CPM1.') ? { code: v } : /^1\d{10}$/.test(v) ? { phone: v } : { number: v }));
       setText('');
     } catch (err) {
       setError(err);

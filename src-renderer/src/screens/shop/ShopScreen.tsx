@@ -18,6 +18,9 @@ import { MatchingCoupons, type Matching } from './MatchingCoupons';
 import { MemberPanel, type ShopMember } from './MemberPanel';
 import { couponTitle } from './offer-text';
 
+/** What a member's dynamic code starts with (src-main/domain/members/member-code.ts; that module needs node:crypto, so the renderer repeats the prefix). */
+const MEMBER_CODE_PREFIX = 'CPM1.';
+
 type Sold = MethodOutput<'shop.sell'>;
 type Tender = 'cash' | 'bank_card' | 'mobile' | 'stored_value';
 const TENDERS: Tender[] = ['cash', 'bank_card', 'mobile', 'stored_value'];
@@ -73,7 +76,14 @@ export function ShopScreen({ back, couponsOnly = false }: { back(): void; coupon
     setScanned(itemId);
     setError(null);
   }, [setCart]);
-  const scanCode = useCallback((code: string) => pos.shop.scan({ code }).then((i) => add(i.id), setError), [pos, add]);
+  const scanCode = useCallback(
+    (code: string) =>
+      // The member's dynamic code (the QR their phone shows) names the member; any other code is an item.
+      code.trim().startsWith(MEMBER_CODE_PREFIX)
+        ? pos.coupons.findMember({ code }).then((m) => (setMember(m), setChoice('auto'), setError(null)), setError)
+        : pos.shop.scan({ code }).then((i) => add(i.id), setError),
+    [pos, add],
+  );
   useEffect(() => subscribe(bridge, 'device.scan', (p) => void scanCode(p.code)), [bridge, scanCode]);
   const setQuantity = (itemId: string, quantity: number) => setCart((c) => (quantity <= 0 ? c.filter((l) => l.itemId !== itemId) : c.map((l) => (l.itemId === itemId ? { ...l, quantity } : l))));
 
