@@ -39,7 +39,8 @@ export const couponInput = z
     perMemberLimit: z.number().int().default(1),
     totalLimit: z.number().int().nullable().default(null),
     stacks: z.boolean().default(false),
-    timeZone: z.string().min(1).max(64).default('Asia/Shanghai'),
+    // Checked even when no date is typed: the coupon keeps the zone its dates are read in.
+    timeZone: z.string().min(1).max(64).refine(isTimeZone, 'not a time zone').default('Asia/Shanghai'),
   })
   .strict();
 export type CouponInput = z.input<typeof couponInput>;
@@ -54,6 +55,15 @@ export interface BookCoupon {
   withdrawnAt: string | null;
   updatedAt: string;
   updatedBy: string;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function instant(text: string | null, timeZone: string, field: string): string | null {

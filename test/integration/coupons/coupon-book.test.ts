@@ -122,6 +122,7 @@ describe('coupon book and claim rules (server database)', () => {
           { ...coupon(), validFrom: '2026-12-05 00:00', validTo: '2026-12-04 00:00' },
           { ...coupon(), validFrom: 'tomorrow' },
           { ...coupon(), validFrom: '2026-12-04 00:00', timeZone: 'Mars/Olympus' },
+          { ...coupon(), validFrom: null, validTo: null, timeZone: 'Mars/Olympus' },
           { ...coupon(), id: 'has space' },
           { ...coupon(), extra: true },
           null,
