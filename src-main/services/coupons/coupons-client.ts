@@ -54,8 +54,9 @@ export class CouponsClient {
     return this.call('POST', '/api/v1/coupons/claims', req, claimResponse);
   }
 
-  memberClaims(memberId: string): Promise<MemberClaimsResponse> {
-    return this.call('GET', `/api/v1/coupons/members/${encodeURIComponent(memberId)}/claims`, undefined, memberClaimsResponse);
+  /** The member's claims not yet redeemed; with `all`, the redeemed ones too. */
+  memberClaims(memberId: string, all = false): Promise<MemberClaimsResponse> {
+    return this.call('GET', `/api/v1/coupons/members/${encodeURIComponent(memberId)}/claims${all ? '?all=1' : ''}`, undefined, memberClaimsResponse);
   }
 
   reserve(claimId: string, saleCommandId: string): Promise<RedemptionResponse> {

@@ -161,6 +161,23 @@ export class CouponsService implements CouponStep {
     return r.claims.filter((c) => c.claim.state === 'claimed').map((c) => ({ claim: c.claim, coupon: { ...c.coupon, domain: toCoupon(c.coupon) } }));
   }
 
+  /**
+   * Why a claim the cashier picked is not among the member's unused ones: another counter reserved or
+   * redeemed it since the screen listed it (COUPON_ALREADY_USED, the usual race of two counters), or
+   * the member never had it.
+   */
+  private async notUsable(memberId: string, claimId: string): Promise<PosError> {
+    let all;
+    try {
+      all = await this.d.client.memberClaims(memberId, true);
+    } catch (e) {
+      const r = this.refusal(e, '');
+      return r instanceof PosError ? r : new PosError('COUPON_CLAIM_UNKNOWN', { claim: claimId });
+    }
+    const held = all.claims.find((c) => c.claim.claimId === claimId);
+    return held ? new PosError('COUPON_ALREADY_USED', { name: held.coupon.rule.titleZh }) : new PosError('COUPON_CLAIM_UNKNOWN', { claim: claimId });
+  }
+
   /** The claims whose coupons save the most together (one coupon, or a stacking set); one claim per coupon. */
   private bestOf(list: Awaited<ReturnType<CouponsService['unused']>>, cart: Cart, at: number) {
     // A member may hold two claims of one coupon: only one per coupon competes (it is the same offer).
@@ -180,11 +197,8 @@ export class CouponsService implements CouponStep {
     let picked: { claimId: string; coupon: Coupon }[];
     if (claimIds === undefined) picked = this.bestOf(list, c, at.getTime());
     else {
-      picked = claimIds.map((id) => {
-        const found = list.find((x) => x.claim.claimId === id);
-        if (!found) throw new PosError('COUPON_CLAIM_UNKNOWN', { claim: id });
-        return { claimId: id, coupon: found.coupon.domain };
-      });
+      for (const id of claimIds) if (!list.some((x) => x.claim.claimId === id)) throw await this.notUsable(memberId, id);
+      picked = claimIds.map((id) => ({ claimId: id, coupon: list.find((x) => x.claim.claimId === id)!.coupon.domain }));
       if (picked.length > 1 && picked.some((p) => !p.coupon.stacks)) throw new PosError('COUPON_NOT_STACKABLE');
     }
     if (picked.length === 0) return { coupons: [], saving: 0 };

@@ -135,8 +135,10 @@ describe('shop sale with a claimed coupon, against the central server', () => {
     expect(lost).toMatchObject({ ok: false, error: { code: 'COUPON_ALREADY_USED' } });
     expect(sales(a) + sales(b)).toBe(1);
     expect((await serverClaims(a, zhang.id)).find((c) => c.claim.claimId === claim.claimId)!.claim.state).toBe('redeemed');
-    // The losing counter sells on without the coupon at the full price.
+    // The losing counter sells on without the coupon at the full price; naming the used claim again is
+    // still "already used" (not "unknown"), however the race went.
     const loser = results[0]!.ok ? b : a;
+    expect(await sell(loser)).toMatchObject({ ok: false, error: { code: 'COUPON_ALREADY_USED' } });
     const full = await loser.ok<{ sale: Json }>('shop.sell', { commandId: uuidv7(), lines: [{ itemId: 'sun-1', quantity: 1 }], total: 12_800, tenders: [{ method: 'bank_card', amount: 12_800 }], memberId: zhang.id, claimIds: [] });
     expect(full.sale).toMatchObject({ discount: 0, total: 12_800, couponState: 'none' });
   });
