@@ -15,6 +15,7 @@ import {
   type RedemptionResponse,
 } from '../../domain/coupons/protocol';
 import { readSyncState } from '../sync/state';
+import { callServer } from '../value/server-call';
 
 /** The server answered no (limit reached, already redeemed …): nothing changed there; retrying will not help. */
 export class CouponRefusal extends Error {
@@ -76,36 +77,15 @@ export class CouponsClient {
     return this.call('POST', `/api/v1/coupons/claims/${encodeURIComponent(claimId)}/offline`, { saleCommandId, redeemedAt }, offlineRedemptionResponse);
   }
 
-  private async call<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S): Promise<z.output<S>> {
-    const state = readSyncState(this.o.sqlite, this.o.terminalId);
-    if (!state) throw new PosError('COUPON_NOT_CONNECTED');
-    const offline = (reason: string) => new PosError('COUPON_OFFLINE', { reason });
-    let res: Response;
-    try {
-      res = await fetch(new URL(path, state.serverUrl), {
-        method,
-        headers: { authorization: `Bearer ${state.credential}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch (e) {
-      const err = e as Error & { cause?: { code?: string } };
-      throw offline(err.name === 'TimeoutError' ? `no answer within ${Math.round(this.timeoutMs / 1000)} s` : (err.cause?.code ?? err.message));
-    }
-    let json: unknown;
-    try {
-      json = await res.json();
-    } catch {
-      throw offline(`HTTP ${res.status}`);
-    }
-    if (res.status >= 500) throw offline(`HTTP ${res.status}`);
-    if (!res.ok) {
-      const refusal = couponErrorResponse.safeParse(json);
-      if (refusal.success) throw new CouponRefusal(res.status, refusal.data.error);
-      throw offline(`HTTP ${res.status}`);
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw offline('unknown answer');
-    return parsed.data;
+  private call<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S): Promise<z.output<S>> {
+    return callServer({ sqlite: this.o.sqlite, terminalId: this.o.terminalId, timeoutMs: this.timeoutMs }, method, path, body, schema, {
+      notConnected: () => new PosError('COUPON_NOT_CONNECTED'),
+      offline: (reason) => new PosError('COUPON_OFFLINE', { reason }),
+      refusal: (status, json) => {
+        const r = couponErrorResponse.safeParse(json);
+        return r.success ? new CouponRefusal(status, r.data.error) : null;
+      },
+    });
   }
+
 }

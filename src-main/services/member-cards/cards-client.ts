@@ -20,6 +20,7 @@ import {
 } from '../../domain/member-cards/protocol';
 import { memberLookupResponse } from '../../domain/value/protocol';
 import { readSyncState } from '../sync/state';
+import { callServer } from '../value/server-call';
 
 /** The server answered and refused: nothing changed there, repeating the same request will not help. */
 export class CardRefusal extends Error {
@@ -121,42 +122,20 @@ export class CardsClient {
     return this.call('GET', `/api/v1/cards/cards/${enc(cardId)}/history`, undefined, historyResponse);
   }
 
-  private async call<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S): Promise<z.output<S>> {
-    const state = readSyncState(this.o.sqlite, this.o.terminalId);
-    if (!state) throw new PosError('VALUE_NOT_CONNECTED', { what: LABEL });
-    const offline = (reason: string) => new PosError('VALUE_OFFLINE', { what: LABEL, reason });
-    const timeoutMs = this.o.timeoutMs ?? 8000;
-    let res: Response;
-    try {
-      res = await fetch(new URL(path, state.serverUrl), {
-        method,
-        headers: { authorization: `Bearer ${state.credential}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (e) {
-      const err = e as Error & { cause?: { code?: string } };
-      throw offline(err.name === 'TimeoutError' ? `no answer within ${Math.round(timeoutMs / 1000)} s` : (err.cause?.code ?? err.message));
-    }
-    let json: unknown;
-    try {
-      json = await res.json();
-    } catch {
-      throw offline(`HTTP ${res.status}`);
-    }
-    if (res.status >= 500) throw offline(`HTTP ${res.status}`);
-    if (!res.ok) {
-      const refusal = cardErrorResponse.safeParse(json);
-      if (refusal.success) throw new CardRefusal(res.status, refusal.data.error);
-      // The shared value routes answer with their own error shape (member look-up by number).
-      const code = (json as { error?: { code?: string; message?: string } })?.error;
-      if (code?.code === 'MEMBER_NOT_FOUND') throw new CardRefusal(res.status, { code: 'MEMBER_NOT_FOUND', message: code.message ?? '' });
-      throw offline(`HTTP ${res.status}`);
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw offline('unknown answer');
-    return parsed.data;
+  private call<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S): Promise<z.output<S>> {
+    return callServer({ sqlite: this.o.sqlite, terminalId: this.o.terminalId, timeoutMs: this.o.timeoutMs ?? 8000 }, method, path, body, schema, {
+      notConnected: () => new PosError('VALUE_NOT_CONNECTED', { what: LABEL }),
+      offline: (reason) => new PosError('VALUE_OFFLINE', { what: LABEL, reason }),
+      refusal: (status, json) => {
+        const r = cardErrorResponse.safeParse(json);
+        if (r.success) return new CardRefusal(status, r.data.error);
+        // The shared value routes answer with their own error shape (member look-up by number).
+        const error = (json as { error?: { code?: string; message?: string } } | null)?.error;
+        return error?.code === 'MEMBER_NOT_FOUND' ? new CardRefusal(status, { code: 'MEMBER_NOT_FOUND', message: error.message ?? '' }) : null;
+      },
+    });
   }
+
 }
 
 const enc = encodeURIComponent;

@@ -17,6 +17,7 @@ import {
   type ValueUnit,
 } from '../../domain/value/protocol';
 import { readSyncState } from '../sync/state';
+import { callServer } from './server-call';
 
 /**
  * The server answered and refused (not enough value, hold already settled …): retrying the same
@@ -105,36 +106,16 @@ export class OnlineValueClient {
     return new PosError('VALUE_REFUSED', { reason: b.message });
   }
 
-  private async call<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S): Promise<z.output<S>> {
-    const state = readSyncState(this.o.sqlite, this.o.terminalId);
-    if (!state) throw new PosError('VALUE_NOT_CONNECTED', { what: this.o.label });
-    const offline = (reason: string) => new PosError('VALUE_OFFLINE', { what: this.o.label, reason });
-    let res: Response;
-    try {
-      res = await fetch(new URL(path, state.serverUrl), {
-        method,
-        headers: { authorization: `Bearer ${state.credential}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch (e) {
-      const err = e as Error & { cause?: { code?: string } };
-      throw offline(err.name === 'TimeoutError' ? `no answer within ${Math.round(this.timeoutMs / 1000)} s` : (err.cause?.code ?? err.message));
-    }
-    let json: unknown;
-    try {
-      json = await res.json();
-    } catch {
-      throw offline(`HTTP ${res.status}`);
-    }
-    if (res.status >= 500) throw offline(`HTTP ${res.status}`);
-    if (!res.ok) {
-      const refusal = valueErrorResponse.safeParse(json);
-      if (refusal.success) throw new ValueRefusal(res.status, refusal.data.error);
-      throw offline(`HTTP ${res.status}`);
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw offline('unknown answer');
-    return parsed.data;
+  private call<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S): Promise<z.output<S>> {
+    const what = this.o.label;
+    return callServer({ sqlite: this.o.sqlite, terminalId: this.o.terminalId, timeoutMs: this.timeoutMs }, method, path, body, schema, {
+      notConnected: () => new PosError('VALUE_NOT_CONNECTED', { what }),
+      offline: (reason) => new PosError('VALUE_OFFLINE', { what, reason }),
+      refusal: (status, json) => {
+        const r = valueErrorResponse.safeParse(json);
+        return r.success ? new ValueRefusal(status, r.data.error) : null;
+      },
+    });
   }
+
 }
